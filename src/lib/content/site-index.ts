@@ -1,0 +1,107 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkMdx from 'remark-mdx';
+import { visit } from 'unist-util-visit';
+import { toString } from 'mdast-util-to-string';
+import GithubSlugger from 'github-slugger';
+import type { Root } from 'mdast';
+import { parseBibliography } from './bibliography.ts';
+import { parseGlossary } from './glossary.ts';
+
+/** Everything an article may point at: what the authoring checks compare each reference with. */
+export interface SiteIndex {
+  bibKeys: Set<string>;
+  glossaryIds: Set<string>;
+  figureIds: Set<string>;
+  /** Route path (with trailing slash, no base) → anchors on that page and whether it is a draft. */
+  pages: Map<string, { anchors: Set<string>; draft: boolean }>;
+}
+
+export interface ContentPaths {
+  articles: string;
+  bibliography: string;
+  glossary: string;
+  figures: string;
+}
+
+export function contentPaths(root: string): ContentPaths {
+  return {
+    articles: join(root, 'content/articles'),
+    bibliography: join(root, 'content/references.bib'),
+    glossary: join(root, 'content/glossary.yaml'),
+    figures: join(root, 'src/figures'),
+  };
+}
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
+
+export function splitFrontmatter(source: string): { data: Record<string, unknown>; body: string } {
+  const match = FRONTMATTER.exec(source);
+  if (!match) return { data: {}, body: source };
+  const data: unknown = parseYaml(match[1] ?? '');
+  return { data: (data ?? {}) as Record<string, unknown>, body: source.slice(match[0].length) };
+}
+
+/** Heading anchors as Astro writes them (github-slugger over the heading's text). */
+export function headingAnchors(tree: Root): string[] {
+  const slugger = new GithubSlugger();
+  const anchors: string[] = [];
+  visit(tree, 'heading', (node) => {
+    anchors.push(slugger.slug(toString(node)));
+  });
+  return anchors;
+}
+
+const mdxParser = unified().use(remarkParse).use(remarkMdx);
+
+/** Figure ids are the folder names under src/figures that hold a figure.ts declaration. */
+export function listFigureIds(figuresDir: string): string[] {
+  if (!existsSync(figuresDir)) return [];
+  return readdirSync(figuresDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(figuresDir, d.name, 'figure.ts')))
+    .map((d) => d.name);
+}
+
+/** Pages every build has besides articles, with their fixed anchors. */
+function staticPages(index: SiteIndex): [string, string[]][] {
+  return [
+    ['/', []],
+    ['/glossary/', [...index.glossaryIds]],
+    ['/references/', [...index.bibKeys]],
+    ['/search/', []],
+    ['/kit/', [...index.figureIds].map((id) => `figure-${id}`)],
+    ...[...index.figureIds].map((id): [string, string[]] => [`/embed/${id}/`, []]),
+  ];
+}
+
+export function buildSiteIndex(paths: ContentPaths): SiteIndex {
+  const bib = existsSync(paths.bibliography) ? parseBibliography(readFileSync(paths.bibliography, 'utf8')) : [];
+  const glossary = existsSync(paths.glossary) ? parseGlossary(readFileSync(paths.glossary, 'utf8')) : [];
+  const index: SiteIndex = {
+    bibKeys: new Set(bib.map((r) => r.key)),
+    glossaryIds: new Set(glossary.map((g) => g.id)),
+    figureIds: new Set(listFigureIds(paths.figures)),
+    pages: new Map(),
+  };
+  for (const [path, anchors] of staticPages(index)) index.pages.set(path, { anchors: new Set(anchors), draft: false });
+  const files = existsSync(paths.articles) ? readdirSync(paths.articles).filter((f) => f.endsWith('.mdx')) : [];
+  for (const file of files) {
+    const { data, body } = splitFrontmatter(readFileSync(join(paths.articles, file), 'utf8'));
+    if (typeof data.slug !== 'string') continue; // the schema check reports it for that file
+    let anchors: string[] = [];
+    try {
+      anchors = headingAnchors(mdxParser.parse(body));
+    } catch {
+      // a syntax error in another article is reported when that article compiles
+    }
+    const figures = [...body.matchAll(/<Figure\s+id="([^"]+)"/g)].map((m) => `fig-${m[1]}`);
+    index.pages.set(`/articles/${data.slug}/`, {
+      anchors: new Set([...anchors, ...figures, 'references', 'cite-this-page']),
+      draft: data.status === 'draft',
+    });
+  }
+  return index;
+}

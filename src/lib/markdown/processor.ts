@@ -1,0 +1,22 @@
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { remarkAuthoring } from './remark-authoring.ts';
+import { rehypeBaseLinks } from './rehype-base-links.ts';
+
+export interface ProcessorOptions {
+  /** Project root (absolute path): where content/ and src/figures/ are found. */
+  root: string;
+  /** Deployment base path, e.g. "/" or "/explainer/". */
+  base: string;
+  /** Production builds also refuse links to draft articles. */
+  production: boolean;
+}
+
+/** The one Markdown/MDX pipeline of the site: math, authoring checks, base-aware links. */
+export function markdownProcessor(options: ProcessorOptions) {
+  return unified({
+    remarkPlugins: [remarkMath, [remarkAuthoring, { root: options.root, production: options.production }]],
+    rehypePlugins: [[rehypeKatex, { strict: 'error' }], [rehypeBaseLinks, { base: options.base }]],
+  });
+}

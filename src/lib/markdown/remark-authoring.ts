@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { Root } from 'mdast';
+import type { VFile } from 'vfile';
+import { checkArticleBody, checkFrontmatter, formatAuthoringError, jsxAttribute, visitComponents } from '../content/authoring-checks.ts';
+import { buildSiteIndex, contentPaths, splitFrontmatter, type SiteIndex } from '../content/site-index.ts';
+
+export interface AuthoringOptions {
+  root: string;
+  production: boolean;
+}
+
+/**
+ * Numbers citations and figures in reading order and fails the build on any authoring mistake,
+ * naming file:line:column and the bad value. Citation order reaches the layout through
+ * `remarkPluginFrontmatter.citations`.
+ */
+export function remarkAuthoring(options: AuthoringOptions) {
+  let index: SiteIndex | undefined;
+  return (tree: Root, file: VFile) => {
+    if (!file.path || !file.path.endsWith('.mdx')) return;
+    index ??= buildSiteIndex(contentPaths(options.root));
+    const source = readFileSync(file.path, 'utf8');
+    const name = relative(options.root, file.path);
+    const frontmatter = splitFrontmatter(source);
+    const isArticle = name.startsWith('content/articles/');
+    const errors = [
+      ...(isArticle ? checkFrontmatter(frontmatter.data, source) : []),
+      ...checkArticleBody(tree, index, { production: options.production, lineOffset: bodyLineOffset(tree, source) }),
+    ];
+    if (errors.length > 0) {
+      const message = errors.map((e) => formatAuthoringError(name, e)).join('\n');
+      file.fail(`${errors.length} authoring error${errors.length > 1 ? 's' : ''}:\n${message}`);
+    }
+    const citations = numberComponents(tree);
+    const data = (file.data.astro ??= {}) as { frontmatter?: Record<string, unknown> };
+    data.frontmatter = { ...(data.frontmatter ?? {}), citations };
+  };
+}
+
+/** 0 when the parser saw the whole file, else the number of front-matter lines it did not see. */
+function bodyLineOffset(tree: Root, source: string): number {
+  const first = tree.children[0]?.position?.start;
+  if (!first || first.offset === undefined) return 0;
+  const fileLine = source.slice(0, first.offset).split('\n').length;
+  return fileLine === first.line ? 0 : source.split('\n').length - (tree.position?.end.line ?? 0);
+}
+
+function setAttribute(node: { attributes: unknown[] }, name: string, value: string): void {
+  node.attributes.push({ type: 'mdxJsxAttribute', name, value });
+}
+
+/** Gives each Cite its number (first appearance order) and backlink id, each Figure its number and anchor. */
+function numberComponents(tree: Root): string[] {
+  const citations: string[] = [];
+  const occurrences = new Map<string, number>();
+  let figureNumber = 0;
+  visitComponents(tree, (node) => {
+    const id = jsxAttribute(node, 'id');
+    if (!id) return;
+    const seen = (occurrences.get(`${node.name}:${id}`) ?? 0) + 1;
+    occurrences.set(`${node.name}:${id}`, seen);
+    if (node.name === 'Cite') {
+      if (!citations.includes(id)) citations.push(id);
+      setAttribute(node, 'n', String(citations.indexOf(id) + 1));
+      setAttribute(node, 'occurrence', String(seen));
+    } else if (node.name === 'Figure') {
+      figureNumber += 1;
+      setAttribute(node, 'number', String(figureNumber));
+      setAttribute(node, 'anchor', seen === 1 ? `fig-${id}` : `fig-${id}-${seen}`);
+    }
+  });
+  return citations;
+}
