@@ -14,6 +14,7 @@ const production = process.argv.includes('build');
 export default defineConfig({
   site: config.url,
   base: config.base,
+  outDir: process.env.SITE_OUT_DIR ?? 'dist',
   trailingSlash: 'always',
   integrations: [mdx(), preact(), sitemap()],
   markdown: {
