@@ -3,6 +3,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { remarkAuthoring } from './remark-authoring.ts';
 import { rehypeBaseLinks } from './rehype-base-links.ts';
+import { rehypeFailOnMathErrors } from './rehype-fail-on-math-errors.ts';
 
 export interface ProcessorOptions {
   /** Project root (absolute path): where content/ and src/figures/ are found. */
@@ -17,6 +18,6 @@ export interface ProcessorOptions {
 export function markdownProcessor(options: ProcessorOptions) {
   return unified({
     remarkPlugins: [remarkMath, [remarkAuthoring, { root: options.root, production: options.production }]],
-    rehypePlugins: [[rehypeKatex, { strict: 'error' }], [rehypeBaseLinks, { base: options.base }]],
+    rehypePlugins: [rehypeKatex, [rehypeFailOnMathErrors, { root: options.root }], [rehypeBaseLinks, { base: options.base }]],
   });
 }

@@ -1,0 +1,41 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { markdownConfigDefaults } from '@astrojs/markdown-remark';
+import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
+import { markdownProcessor } from '../../../src/lib/markdown/processor.ts';
+
+const fixtureSite = fileURLToPath(new URL('./__fixtures__/site', import.meta.url));
+
+export const frontmatter = (overrides: Record<string, string> = {}) => {
+  const fields: Record<string, string> = {
+    title: '"A fixture article"',
+    summary: '"A fixture used by the authoring tests to exercise one rule."',
+    slug: 'fixture',
+    order: '3',
+    authors: '["Fixture"]',
+    published: '2026-11-24',
+    updated: '2026-11-24',
+    evidenceChecked: '2026-11-24',
+    status: 'published',
+    objectives: '["Trigger exactly one authoring error."]',
+    ...overrides,
+  };
+  return `---\n${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n`;
+};
+
+/**
+ * Writes an article into a fresh copy of the fixture site and compiles it through the site's own
+ * MDX pipeline, as the build does (front matter blanked out, lines kept).
+ */
+export async function compileArticle(source: string, opts: { base?: string; production?: boolean } = {}) {
+  const root = mkdtempSync(join(tmpdir(), 'gnb-site-'));
+  cpSync(fixtureSite, root, { recursive: true });
+  const path = join(root, 'content/articles/fixture.mdx');
+  writeFileSync(path, source);
+  const processor = markdownProcessor({ root, base: opts.base ?? '/', production: opts.production ?? true });
+  const renderer = await processor.createMdxRenderer!(markdownConfigDefaults as AstroMarkdownOptions, { optimize: false });
+  const body = source.replace(/^---[\s\S]*?---/, (fm) => fm.replace(/[^\n]/g, ''));
+  return (await renderer.process(body, path, {})).code;
+}
