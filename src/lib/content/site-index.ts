@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMdx from 'remark-mdx';
+import remarkMath from 'remark-math';
 import { visit } from 'unist-util-visit';
 import { toString } from 'mdast-util-to-string';
 import GithubSlugger from 'github-slugger';
@@ -55,7 +56,8 @@ export function headingAnchors(tree: Root): string[] {
   return anchors;
 }
 
-const mdxParser = unified().use(remarkParse).use(remarkMdx);
+// remark-math first: braces inside $…$ are TeX, not MDX expressions.
+const mdxParser = unified().use(remarkParse).use(remarkMath).use(remarkMdx);
 
 /** Figure ids are the folder names under src/figures that hold a figure.ts declaration. */
 export function listFigureIds(figuresDir: string): string[] {
@@ -91,11 +93,11 @@ export function buildSiteIndex(paths: ContentPaths): SiteIndex {
   for (const file of files) {
     const { data, body } = splitFrontmatter(readFileSync(join(paths.articles, file), 'utf8'));
     if (typeof data.slug !== 'string') continue; // the schema check reports it for that file
-    let anchors: string[] = [];
+    let anchors: string[];
     try {
       anchors = headingAnchors(mdxParser.parse(body));
-    } catch {
-      // a syntax error in another article is reported when that article compiles
+    } catch (error) {
+      throw new Error(`content/articles/${file}: not valid MDX: ${(error as Error).message}`);
     }
     const figures = [...body.matchAll(/<Figure\s+id="([^"]+)"/g)].map((m) => `fig-${m[1]}`);
     index.pages.set(`/articles/${data.slug}/`, {
