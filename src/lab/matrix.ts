@@ -1,19 +1,34 @@
 /**
  * Dense matrix helpers on flat, row-major Float64Arrays, sized for the lab's toy models
  * (at most a few hundred rows and columns). Entry (r, c) of a rows×cols matrix lives at r * cols + c.
- * Hot training loops inline their arithmetic; these helpers serve set-up and analysis.
+ * `dot` serves the hot loops; the rest serve set-up and analysis.
  */
 
 import type { Random } from './random.ts';
 
-/** out = A x, for A rows×cols. */
-export function matVec(out: Float64Array, A: Float64Array, rows: number, cols: number, x: ArrayLike<number>): Float64Array {
-  for (let r = 0; r < rows; r++) {
-    let sum = 0;
-    const offset = r * cols;
-    for (let c = 0; c < cols; c++) sum += A[offset + c]! * x[c]!;
-    out[r] = sum;
+/**
+ * Dot product of a[aOffset … aOffset+length) and b[bOffset … bOffset+length).
+ * Four running sums break the chain of dependent additions, which roughly halves the time in V8.
+ */
+export function dot(a: Float64Array, aOffset: number, b: Float64Array, bOffset: number, length: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let k = 0;
+  for (; k + 3 < length; k += 4) {
+    s0 += a[aOffset + k]! * b[bOffset + k]!;
+    s1 += a[aOffset + k + 1]! * b[bOffset + k + 1]!;
+    s2 += a[aOffset + k + 2]! * b[bOffset + k + 2]!;
+    s3 += a[aOffset + k + 3]! * b[bOffset + k + 3]!;
   }
+  for (; k < length; k++) s0 += a[aOffset + k]! * b[bOffset + k]!;
+  return s0 + s1 + (s2 + s3);
+}
+
+/** out = A x, for A rows×cols. */
+export function matVec(out: Float64Array, A: Float64Array, rows: number, cols: number, x: Float64Array): Float64Array {
+  for (let r = 0; r < rows; r++) out[r] = dot(A, r * cols, x, 0, cols);
   return out;
 }
 

@@ -14,12 +14,14 @@ export interface Random {
 }
 
 export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
+  // The state lives in a typed array: a plain 32-bit `let` would be boxed on every update.
+  const state = Int32Array.of(seed | 0);
   let spareNormal: number | undefined;
 
   function uniform(): number {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    const a = (state[0]! + 0x6d2b79f5) | 0;
+    state[0] = a;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }

@@ -1,0 +1,206 @@
+/**
+ * Model 1 — toy model of superposition.
+ * Elhage et al. (2022), "Toy Models of Superposition", https://transformer-circuits.pub/2022/toy_model/index.html
+ *
+ * n sparse features are squeezed into m < n hidden dimensions and read back out:
+ *   x_i = 0 with probability S (sparsity), else x_i ~ Uniform[0, 1]
+ *   h = W x                     (W is m×n; column W_i is feature i's direction)
+ *   x' = ReLU(Wᵀh + b)          (the "linear" model drops the ReLU: x' = WᵀW x + b)
+ *   L = mean over the batch of Σ_i I_i (x_i − x'_i)²,   importance I_i = r^i
+ * Protocol: batch 1024, Adam lr 1e-2, up to 10,000 steps, several seeds, keep the lowest final loss
+ * (measured on one fixed evaluation batch shared by all seeds).
+ */
+
+import { createAdam } from './adam.ts';
+import { round, toPlainArray, toPlainMatrix } from './json.ts';
+import { columnNorms, fillNormal, gram } from './matrix.ts';
+import { boundSteps, validateParams, type ParamValues, type Validated } from './params.ts';
+import { createRandom, deriveSeed, type Random } from './random.ts';
+import { runTraining, type LossCurve, type TrainingLoop, type TrainingOptions } from './runner.ts';
+
+export const superpositionParamSpec = [
+  { name: 'n', kind: 'number', default: 5, min: 2, max: 20, integer: true, description: 'number of sparse input features' },
+  { name: 'm', kind: 'number', default: 2, min: 1, max: 10, integer: true, description: 'hidden dimensions (must be fewer than n)' },
+  { name: 'sparsity', kind: 'number', default: 0.9, min: 0, max: 0.99, integer: false, description: 'probability S that a feature is zero' },
+  { name: 'importanceDecay', kind: 'number', default: 1, min: 0.5, max: 1, integer: false, description: 'r in the importance I_i = r^i' },
+  { name: 'nonlinearity', kind: 'choice', default: 'relu', options: ['relu', 'linear'], description: 'x\' = ReLU(WᵀWx + b), or the linear model WᵀWx + b' },
+  { name: 'steps', kind: 'number', default: 4000, min: 1, max: 10_000, integer: true, description: 'Adam steps per seed' },
+  { name: 'restarts', kind: 'number', default: 3, min: 1, max: 5, integer: true, description: 'seeds trained; the lowest final loss is kept' },
+  { name: 'batchSize', kind: 'number', default: 1024, min: 1, max: 1024, integer: true, description: 'samples per step' },
+  { name: 'learningRate', kind: 'number', default: 0.01, min: 1e-4, max: 0.1, integer: false, description: 'Adam learning rate' },
+  { name: 'seed', kind: 'number', default: 0, min: 0, max: 2 ** 31 - 1, integer: true, description: 'seed of the first restart' },
+] as const;
+
+export type SuperpositionParams = ParamValues<typeof superpositionParamSpec>;
+
+/** Multiply-adds (batch × n × m × restarts × steps) allowed in one run: a few seconds at most. */
+const workBudget = 2e9;
+
+export function validateSuperpositionParams(raw: Record<string, unknown>): Validated<SuperpositionParams> {
+  const { params, corrections } = validateParams(superpositionParamSpec, raw);
+  if (params.m >= params.n) {
+    const m = params.n - 1;
+    corrections.push(`m: ${params.m} must be fewer than n = ${params.n}; using ${m}`);
+    params.m = m;
+  }
+  params.steps = boundSteps(params.steps, params.batchSize * params.n * params.m * params.restarts, workBudget, corrections);
+  return { params, corrections };
+}
+
+export interface SuperpositionResult {
+  params: SuperpositionParams;
+  /** m rows × n columns; column i is the direction of feature i in the hidden space. */
+  W: number[][];
+  b: number[];
+  /** ‖W_i‖ for each feature i. */
+  featureNorms: number[];
+  /** Σ_{j≠i} (Ŵ_i · W_j)²: how much other features share feature i's direction. */
+  superposition: number[];
+  /** WᵀW (n×n). */
+  gram: number[][];
+  /** Loss on the fixed evaluation batch, for the kept seed. */
+  finalLoss: number;
+  lossCurve: LossCurve;
+  /** Which restart was kept and the final loss of each. */
+  bestRestart: number;
+  restartLosses: number[];
+}
+
+const evaluationBatchSize = 4096;
+
+/** x_i = 0 with probability `sparsity`, else Uniform[0, 1]; fills `batchSize` rows of `X`. */
+export function sampleSparseFeatures(X: Float64Array, batchSize: number, n: number, sparsity: number, random: Random): void {
+  for (let k = 0; k < batchSize * n; k++) X[k] = random.uniform() < sparsity ? 0 : random.uniform();
+}
+
+export function importanceWeights(n: number, importanceDecay: number): Float64Array {
+  return Float64Array.from({ length: n }, (_, i) => importanceDecay ** i);
+}
+
+/**
+ * The loss (mean over the batch) and, added into `grad`, its gradient with respect to θ = [W (m×n, row-major), b (n)].
+ * Returns a function with its scratch space allocated once.
+ */
+export function createSuperpositionObjective(n: number, m: number, importance: Float64Array, relu: boolean) {
+  const h = new Float64Array(m);
+  const dh = new Float64Array(m);
+  const active = new Int32Array(n);
+  const bOffset = m * n;
+  return function lossAndGradient(theta: Float64Array, X: Float64Array, batchSize: number, grad: Float64Array): number {
+    const scale = 1 / batchSize;
+    let loss = 0;
+    let zeroSamples = 0; // x = 0 gives x' = ReLU(b): handled in closed form after the loop
+    for (let s = 0; s < batchSize; s++) {
+      const xOffset = s * n;
+      let count = 0;
+      for (let i = 0; i < n; i++) if (X[xOffset + i] !== 0) active[count++] = i;
+      if (count === 0) {
+        zeroSamples++;
+        continue;
+      }
+      for (let k = 0; k < m; k++) h[k] = 0;
+      for (let a = 0; a < count; a++) {
+        const i = active[a]!;
+        const x = X[xOffset + i]!;
+        for (let k = 0; k < m; k++) h[k]! += theta[k * n + i]! * x;
+      }
+      for (let k = 0; k < m; k++) dh[k] = 0;
+      for (let i = 0; i < n; i++) {
+        let z = theta[bOffset + i]!;
+        for (let k = 0; k < m; k++) z += theta[k * n + i]! * h[k]!;
+        if (relu && z < 0) z = 0;
+        const error = X[xOffset + i]! - z;
+        loss += importance[i]! * error * error;
+        if (z === 0 && relu) continue; // ReLU passes no gradient (at z = 0 its subgradient is taken as 0)
+        const dz = -2 * importance[i]! * error * scale;
+        grad[bOffset + i]! += dz;
+        for (let k = 0; k < m; k++) {
+          grad[k * n + i]! += dz * h[k]!;
+          dh[k]! += theta[k * n + i]! * dz;
+        }
+      }
+      for (let a = 0; a < count; a++) {
+        const i = active[a]!;
+        const x = X[xOffset + i]!;
+        for (let k = 0; k < m; k++) grad[k * n + i]! += dh[k]! * x;
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      const b = theta[bOffset + i]!;
+      if (relu && b <= 0) continue;
+      loss += zeroSamples * importance[i]! * b * b;
+      grad[bOffset + i]! += zeroSamples * 2 * importance[i]! * b * scale;
+    }
+    return loss * scale;
+  };
+}
+
+interface SuperpositionLoop extends TrainingLoop {
+  theta: Float64Array;
+}
+
+function createSuperpositionLoop(params: SuperpositionParams, seed: number): SuperpositionLoop {
+  const { n, m, sparsity, batchSize, steps } = params;
+  const random = createRandom(seed);
+  const theta = new Float64Array(m * n + n);
+  fillNormal(theta.subarray(0, m * n), random, Math.sqrt(2 / (m + n)));
+  const grad = new Float64Array(theta.length);
+  const X = new Float64Array(batchSize * n);
+  const objective = createSuperpositionObjective(n, m, importanceWeights(n, params.importanceDecay), params.nonlinearity === 'relu');
+  const adam = createAdam(theta.length, { learningRate: params.learningRate });
+  return {
+    theta,
+    steps,
+    step() {
+      sampleSparseFeatures(X, batchSize, n, sparsity, random);
+      grad.fill(0);
+      const loss = objective(theta, X, batchSize, grad);
+      adam.step(theta, grad);
+      return loss;
+    },
+    metrics: () => ({ W: toPlainMatrix(theta, m, n, 4) }),
+  };
+}
+
+export async function trainSuperposition(params: SuperpositionParams, options: TrainingOptions = {}): Promise<SuperpositionResult> {
+  const { n, m } = params;
+  const evaluationX = new Float64Array(evaluationBatchSize * n);
+  sampleSparseFeatures(evaluationX, evaluationBatchSize, n, params.sparsity, createRandom(deriveSeed(params.seed, 1000)));
+  const evaluate = createSuperpositionObjective(n, m, importanceWeights(n, params.importanceDecay), params.nonlinearity === 'relu');
+  const scratch = new Float64Array(m * n + n);
+
+  let best: { theta: Float64Array; loss: number; curve: LossCurve; restart: number } | undefined;
+  const restartLosses: number[] = [];
+  for (let restart = 0; restart < params.restarts; restart++) {
+    const loop = createSuperpositionLoop(params, deriveSeed(params.seed, restart));
+    const onProgress = options.onProgress;
+    const curve = await runTraining('superposition', loop, {
+      ...options,
+      onProgress: onProgress && ((progress) => onProgress({ ...progress, metrics: { ...progress.metrics, restart } })),
+    });
+    const loss = evaluate(loop.theta, evaluationX, evaluationBatchSize, scratch);
+    restartLosses.push(loss);
+    if (!best || loss < best.loss) best = { theta: loop.theta, loss, curve, restart };
+  }
+  if (!best) throw new Error('superposition: no restart ran');
+  return { params, ...describeSuperposition(best.theta, n, m), finalLoss: round(best.loss), lossCurve: best.curve, bestRestart: best.restart, restartLosses: toPlainArray(restartLosses) };
+}
+
+/** The figures' view of θ = [W, b]: norms, superposition and WᵀW. */
+function describeSuperposition(theta: Float64Array, n: number, m: number) {
+  const W = theta.subarray(0, m * n);
+  const norms = columnNorms(W, m, n);
+  const G = gram(W, m, n);
+  const superposition = Array.from(norms, (norm, i) => {
+    let sum = 0;
+    for (let j = 0; j < n; j++) if (j !== i) sum += G[i * n + j]! ** 2;
+    return norm > 0 ? sum / norm ** 2 : 0;
+  });
+  return {
+    W: toPlainMatrix(W, m, n),
+    b: toPlainArray(theta.subarray(m * n)),
+    featureNorms: toPlainArray(norms),
+    superposition: toPlainArray(superposition),
+    gram: toPlainMatrix(G, n, n),
+  };
+}
