@@ -1,26 +1,86 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { fileURLToPath } from 'node:url';
+import { writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import { markdownProcessor } from './src/lib/markdown/processor.ts';
 import { siteConfig } from './src/lib/site-config.ts';
+import { themeScript } from './src/lib/reading/theme-script.ts';
+import { CODE_THEME_FILE, codeThemeCss, shikiStyleToClass } from './src/lib/reading/code-theme.ts';
 
 const config = siteConfig(process.env);
 const root = fileURLToPath(new URL('.', import.meta.url));
 const production = process.argv.includes('build');
 
+/** Serves (dev) and writes (build) the stylesheet for Shiki's class names: see src/lib/reading/code-theme.ts. */
+function codeTheme() {
+  return /** @type {import('astro').AstroIntegration} */ ({
+    name: 'code-theme',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'code-theme-dev',
+                configureServer(server) {
+                  server.middlewares.use((req, res, next) => {
+                    if (!req.url?.endsWith(`/${CODE_THEME_FILE}`)) return next();
+                    res.setHeader('content-type', 'text/css');
+                    res.end(codeThemeCss());
+                  });
+                },
+              },
+            ],
+          },
+        });
+      },
+      'astro:build:done': async ({ dir }) => {
+        await writeFile(new URL(CODE_THEME_FILE, dir), codeThemeCss());
+      },
+    },
+  });
+}
+
 export default defineConfig({
   site: config.url,
   base: config.base,
-  outDir: process.env.SITE_OUT_DIR ?? 'dist',
   trailingSlash: 'always',
-  integrations: [mdx(), preact(), sitemap()],
+  integrations: [mdx(), preact(), sitemap(), codeTheme()],
   markdown: {
     processor: markdownProcessor({ root, base: config.base, production }),
     shikiConfig: {
       themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
+      // Both colours become CSS variables (--shiki-light / --shiki-dark); src/styles picks one per theme.
+      defaultColor: false,
+      transformers: [shikiStyleToClass],
+    },
+  },
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "frame-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: {
+        resources: ["'self'"],
+        // The theme script is inline and written by the layout, not by Astro: hash the same string here.
+        hashes: [`sha256-${createHash('sha256').update(themeScript).digest('base64')}`],
+      },
+      styleDirective: {
+        // KaTeX's HTML output positions glyphs with style="" attributes; only attributes are allowed inline.
+        resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }],
+      },
     },
   },
   vite: {

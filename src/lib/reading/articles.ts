@@ -1,0 +1,27 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { PageCitation } from './citation-format.ts';
+import { SITE_NAME, withBase } from './site.ts';
+
+export type Article = CollectionEntry<'articles'>;
+
+/** Articles in series order; drafts only outside production builds. */
+export async function getArticles(): Promise<Article[]> {
+  const all = await getCollection('articles', (a) => !import.meta.env.PROD || a.data.status === 'published');
+  return all.sort((a, b) => a.data.order - b.data.order);
+}
+
+export function articlePath(article: Article): string {
+  return withBase(import.meta.env.BASE_URL, `articles/${article.data.slug}/`);
+}
+
+export function articleCitation(article: Article, site: URL): PageCitation {
+  return {
+    title: article.data.title,
+    authors: article.data.authors,
+    published: article.data.published,
+    updated: article.data.updated,
+    url: new URL(articlePath(article), site).href,
+    siteName: SITE_NAME,
+    slug: article.data.slug,
+  };
+}
