@@ -1,0 +1,179 @@
+// The browser pass (Playwright on the local Chromium): for every page, every request it makes (none may
+// leave the origin), CSP violations, console errors, page errors, axe violations and layout shifts, while
+// the page is scrolled so every island hydrates, figures are asked to run (their workers start) and
+// search is exercised where the page has it.
+import { chromium } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { chromiumArgs, chromiumPath } from '../../tests/e2e/support/chromium.ts';
+
+export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Buttons inside islands whose name suggests they start work (training, a run). */
+const runButtonName = /\b(train|run|start|play|step|compute|go)\b/i;
+/** A query likely to match something on any page of this site. */
+const searchQuery = 'model';
+
+export function launchBrowser(extraArgs = []) {
+  return chromium.launch({ args: [...chromiumArgs, ...extraArgs], ...(chromiumPath ? { executablePath: chromiumPath } : {}) });
+}
+
+/** Installed before any page script: records CSP violations and layout shifts. */
+function instrument() {
+  const w = /** @type {any} */ (window);
+  w.__quality = { csp: [], cls: 0, shifts: [] };
+  document.addEventListener('securitypolicyviolation', (e) => {
+    w.__quality.csp.push({ directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber, sample: e.sample });
+  });
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of /** @type {any[]} */ (list.getEntries())) {
+        if (entry.hadRecentInput) continue;
+        w.__quality.cls += entry.value;
+        w.__quality.shifts.push({ value: entry.value, at: Math.round(entry.startTime) });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  } catch {
+    /* layout-shift unsupported */
+  }
+}
+
+/**
+ * @param {{ url: string, path: string }[]} pages  url = path with base, relative to origin
+ * @param {{ origin: string, log?: (s: string) => void, axe?: boolean, interact?: boolean }} options
+ */
+export async function browserPass(pages, { origin, log = () => {}, axe = true, interact = true }) {
+  const browser = await launchBrowser();
+  const results = {};
+  try {
+    for (const p of pages) {
+      const started = Date.now();
+      results[p.path] = await checkPage(browser, origin, p.url, { axe, interact });
+      log(`  browser ${p.path} ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    await browser.close();
+  }
+  return results;
+}
+
+async function checkPage(browser, origin, url, { axe, interact }) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const out = {
+    status: 0,
+    requests: 0,
+    externalRequests: [],
+    failedRequests: [],
+    consoleErrors: [],
+    pageErrors: [],
+    cspViolations: [],
+    cspHeader: [],
+    axe: [],
+    cls: 0,
+    islands: { total: 0, hydrated: 0 },
+    workers: [],
+    ranButtons: [],
+    search: null,
+  };
+  const pagefindRequests = [];
+  await context.route('**/*', (route) => {
+    const target = route.request().url();
+    if (/^(data|blob):/.test(target) || new URL(target).origin === origin) return route.continue();
+    out.externalRequests.push(target);
+    return route.abort('blockedbyclient');
+  });
+  context.on('request', (r) => {
+    out.requests += 1;
+    if (r.url().includes('/pagefind/')) pagefindRequests.push(r.url());
+  });
+  context.on('requestfailed', (r) => {
+    if (new URL(r.url()).origin === origin) out.failedRequests.push(`${r.url()} (${r.failure()?.errorText ?? 'failed'})`);
+  });
+  context.on('response', (r) => {
+    if (r.status() >= 400 && new URL(r.url()).origin === origin && r.url() !== `${origin}${url}`) out.failedRequests.push(`${r.url()} (HTTP ${r.status()})`);
+  });
+  const page = await context.newPage();
+  await page.addInitScript(instrument);
+  page.on('console', (m) => {
+    const text = m.text();
+    if (m.type() === 'error') out.consoleErrors.push(text);
+    if (/Content[- ]Security[- ]Policy/i.test(text) && m.type() !== 'error') out.cspViolations.push({ console: text });
+  });
+  page.on('pageerror', (e) => out.pageErrors.push(String(e.message ?? e)));
+  page.on('worker', (w) => out.workers.push(w.url().replace(origin, '')));
+  try {
+    const response = await page.goto(`${origin}${url}`, { waitUntil: 'load' });
+    out.status = response?.status() ?? 0;
+    const header = response?.headers()['content-security-policy'];
+    if (header) out.cspHeader.push(header);
+    await settle(page);
+    // Scroll through the page so client:visible islands hydrate, as a reader would.
+    await page.evaluate(async () => {
+      const step = Math.max(200, Math.floor(window.innerHeight * 0.8));
+      for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+        window.scrollTo(0, y);
+        await new Promise((r) => setTimeout(r, 60));
+      }
+      window.scrollTo(0, 0);
+    });
+    out.islands.total = await page.locator('astro-island').count();
+    await page
+      .waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, null, { timeout: 10_000 })
+      .catch(() => {});
+    out.islands.hydrated = out.islands.total - (await page.locator('astro-island[ssr]').count());
+    if (interact) {
+      await runFigures(page, out);
+      out.search = await trySearch(page, pagefindRequests);
+    }
+    await settle(page);
+    if (axe) {
+      const result = await new AxeBuilder({ page }).withTags(axeTags).analyze();
+      out.axe = result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+    }
+    const q = await page.evaluate(() => /** @type {any} */ (window).__quality);
+    out.cls = Number((q?.cls ?? 0).toFixed(4));
+    out.cspViolations.push(...(q?.csp ?? []));
+  } catch (error) {
+    out.pageErrors.push(`quality check could not finish: ${error instanceof Error ? error.message : error}`);
+  } finally {
+    await context.close();
+  }
+  return out;
+}
+
+async function settle(page) {
+  await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
+}
+
+/** Clicks one "run/train" button per island (if any) and waits for the work to settle. */
+async function runFigures(page, out) {
+  const buttons = page.locator('astro-island button');
+  const count = await buttons.count();
+  const clickedIslands = new Set();
+  for (let i = 0; i < count; i += 1) {
+    const button = buttons.nth(i);
+    const name = ((await button.getAttribute('aria-label')) ?? (await button.innerText().catch(() => ''))).trim();
+    if (!runButtonName.test(name)) continue;
+    const island = await button.evaluate((b) => b.closest('astro-island')?.getAttribute('uid') ?? '');
+    if (clickedIslands.has(island) || !(await button.isVisible()) || !(await button.isEnabled())) continue;
+    clickedIslands.add(island);
+    await button.scrollIntoViewIfNeeded();
+    await button.click({ timeout: 2_000 }).catch(() => {});
+    out.ranButtons.push(name.slice(0, 40));
+  }
+  if (clickedIslands.size) await page.waitForTimeout(3_000);
+}
+
+/** Types a query into the page's search box, if it has one, and waits for Pagefind to fetch results. */
+async function trySearch(page, pagefindRequests) {
+  const box = page.locator('input[type="search"], .pagefind-ui__search-input').first();
+  if (!(await box.count()) || !(await box.isVisible().catch(() => false))) return null;
+  const before = pagefindRequests.length;
+  await box.fill(searchQuery);
+  await box.press('Enter').catch(() => {});
+  const fragments = await page
+    .waitForRequest((r) => /\/pagefind\/fragment\//.test(r.url()), { timeout: 8_000 })
+    .then(() => true)
+    .catch(() => false);
+  await settle(page);
+  return { query: searchQuery, fragmentsLoaded: fragments, pagefindRequests: pagefindRequests.length - before };
+}

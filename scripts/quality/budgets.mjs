@@ -1,0 +1,107 @@
+// The budgets and their evaluation. Pure: measurements in, checks out. Each check is one passed or failed
+// item of the quality report (scripts/test.mjs counts them).
+import { cspProblems } from './csp.mjs';
+
+export const KB = 1024;
+
+export const budgets = {
+  /** A page without islands (figures): first-paint JavaScript, gzip. It must also load no framework runtime. */
+  firstPaintJsNoFigures: 4 * KB,
+  /** A page with islands: first-paint JavaScript, gzip. */
+  firstPaintJsWithFigures: 6 * KB,
+  /** Each island: what it loads when it becomes visible (its modules not already loaded), gzip. */
+  figureJs: 35 * KB,
+  /** CSS on pages without equations (KaTeX's stylesheet is exempt), gzip. */
+  cssNoEquations: 12 * KB,
+  /** Cumulative layout shift, in the browser pass and the Lighthouse median. */
+  cls: 0,
+  /** Lighthouse categories on every page (SEO skipped on noindex pages such as embeds). */
+  lighthouseCategory: 100,
+  /** Median Lighthouse performance of 3 runs on one page per template: fail below, aim for 100. */
+  performanceFloor: 90,
+  performanceAim: 100,
+};
+
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+
+function check(scope, id, pass, value, limit, detail = '') {
+  return { scope, id, pass: Boolean(pass), value, limit, ...(detail ? { detail } : {}) };
+}
+
+/**
+ * The checks for one page. Sections that were not measured (undefined) produce no check, so partial runs
+ * (--only) still evaluate what they measured.
+ *
+ * @param {{ path: string, html?: string, weight?: any, nu?: any, browser?: any, lighthouse?: any[] }} page
+ */
+export function pageChecks(page, b = budgets) {
+  const out = [];
+  const at = page.path;
+  const w = page.weight;
+  if (w) {
+    if (!w.hasIslands) {
+      out.push(check(at, 'no-framework-runtime', !w.framework.loaded, w.framework.loaded ? 'loaded' : 'none', 'none', w.framework.reasons.join('; ')));
+      out.push(check(at, 'first-paint-js', w.firstPaint.gzip <= b.firstPaintJsNoFigures, kb(w.firstPaint.gzip), kb(b.firstPaintJsNoFigures), w.firstPaint.files.join(', ')));
+    } else {
+      out.push(check(at, 'first-paint-js', w.firstPaint.gzip <= b.firstPaintJsWithFigures, kb(w.firstPaint.gzip), kb(b.firstPaintJsWithFigures), w.firstPaint.files.join(', ')));
+      const seen = new Set();
+      for (const island of w.islands) {
+        if (seen.has(island.name)) continue;
+        seen.add(island.name);
+        out.push(check(at, `figure-js:${island.name}`, island.gzip <= b.figureJs && island.missing.length === 0, kb(island.gzip), kb(b.figureJs), island.missing.length ? `missing: ${island.missing.join(', ')}` : island.files.join(', ')));
+      }
+    }
+    if (!w.hasEquations) out.push(check(at, 'css', w.css.gzip <= b.cssNoEquations, kb(w.css.gzip), kb(b.cssNoEquations), w.css.files.join(', ')));
+    const missing = [...w.missingScripts, ...w.css.missing];
+    out.push(check(at, 'assets-exist', missing.length === 0, missing.length, 0, missing.join(', ')));
+  }
+  if (page.html !== undefined) {
+    const problems = cspProblems(page.html, page.browser?.cspHeader ?? []);
+    out.push(check(at, 'csp-policy', problems.length === 0, problems.length ? 'weak' : 'strict', "script-src without 'unsafe-inline'", problems.join('; ')));
+  }
+  if (page.nu) {
+    out.push(check(at, 'nu-errors', page.nu.errors.length === 0, page.nu.errors.length, 0, page.nu.errors.slice(0, 5).map((e) => `${e.line}:${e.column} ${e.message}`).join(' | ')));
+  }
+  const br = page.browser;
+  if (br) {
+    out.push(check(at, 'http-status', br.status === 200 || (at.endsWith('404.html') && br.status === 404), br.status, 200));
+    out.push(check(at, 'external-requests', br.externalRequests.length === 0, br.externalRequests.length, 0, br.externalRequests.slice(0, 5).join(', ')));
+    out.push(check(at, 'broken-requests', br.failedRequests.length === 0, br.failedRequests.length, 0, br.failedRequests.slice(0, 5).join(', ')));
+    const errors = [...br.pageErrors, ...br.consoleErrors];
+    out.push(check(at, 'console-errors', errors.length === 0, errors.length, 0, errors.slice(0, 3).map((e) => e.slice(0, 200)).join(' | ')));
+    out.push(check(at, 'csp-violations', br.cspViolations.length === 0, br.cspViolations.length, 0, br.cspViolations.slice(0, 3).map((v) => v.console ?? `${v.directive} blocked ${v.blocked} (${v.source}:${v.line})`).join(' | ')));
+    out.push(check(at, 'axe', br.axe.length === 0, br.axe.length, 0, br.axe.map((v) => `${v.id}: ${v.targets.join(', ')}`).join(' | ')));
+    out.push(check(at, 'cls', Number(br.cls.toFixed(3)) <= b.cls, br.cls, b.cls));
+    if (br.islands.total > 0) out.push(check(at, 'islands-hydrate', br.islands.hydrated === br.islands.total, `${br.islands.hydrated}/${br.islands.total}`, 'all'));
+    if (br.search) out.push(check(at, 'search-works', br.search.fragmentsLoaded, br.search.fragmentsLoaded ? 'results' : 'no results', 'results', `query "${br.search.query}"`));
+  }
+  const lh = page.lighthouse;
+  if (lh && lh.length) {
+    const first = lh.find((r) => r.scores.accessibility !== null) ?? lh[0];
+    if (first.runtimeError) out.push(check(at, 'lighthouse-ran', false, 'error', 'ok', first.runtimeError));
+    const failing = (category) => first.failing.filter((f) => f.category === category).map((f) => `${f.id}${f.items?.length ? ` (${f.items.join('; ')})` : ''}`).join(' | ');
+    out.push(check(at, 'lh-accessibility', first.scores.accessibility >= b.lighthouseCategory, first.scores.accessibility, b.lighthouseCategory, failing('accessibility')));
+    out.push(check(at, 'lh-best-practices', first.scores.bestPractices >= b.lighthouseCategory, first.scores.bestPractices, b.lighthouseCategory, failing('best-practices')));
+    if (!(w?.noindex ?? page.noindex)) out.push(check(at, 'lh-seo', first.scores.seo >= b.lighthouseCategory, first.scores.seo, b.lighthouseCategory, failing('seo')));
+  }
+  if (page.performance) {
+    const p = page.performance;
+    out.push(check(at, 'lh-performance', p.score >= b.performanceFloor, p.score, b.performanceFloor, `median of ${p.runs}: ${p.scores.join(', ')}; aim ${b.performanceAim}`));
+    out.push(check(at, 'lh-cls', Number((p.cls ?? 0).toFixed(3)) <= b.cls, p.cls, b.cls, 'Lighthouse median'));
+  }
+  return out;
+}
+
+/** Site-wide checks: the crawl found pages; every template has a page measured for performance. */
+export function siteChecks({ pages, representatives, performanceMeasured }) {
+  const out = [check('site', 'pages-found', pages > 0, pages, '> 0')];
+  if (performanceMeasured) {
+    for (const r of representatives) out.push(check('site', `performance-measured:${r.template}`, r.performance !== null && r.performance !== undefined, r.path, 'a page'));
+  }
+  return out;
+}
+
+export function summarise(checks) {
+  const failed = checks.filter((c) => !c.pass);
+  return { passed: checks.length - failed.length, failed: failed.length };
+}

@@ -1,0 +1,82 @@
+// Finds every built page in dist/ (no hand list) and names its template.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+/** Folders in dist/ that hold assets, never pages. */
+const skipDirs = new Set(['_astro', 'pagefind', '.prerender', 'node_modules']);
+
+/**
+ * Templates, by page URL (without the base). The first pattern that matches names the page's template;
+ * the representative of a template for the performance runs is chosen by `pickRepresentatives`.
+ */
+export const templates = [
+  { name: 'home', pattern: /^\/$/ },
+  { name: 'article', pattern: /^\/articles\/[^/]+\/$/ },
+  { name: 'glossary', pattern: /^\/glossary\/$/ },
+  { name: 'embed', pattern: /^\/embed\/[^/]+\/$/ },
+];
+
+export function templateOf(path) {
+  return templates.find((t) => t.pattern.test(path))?.name ?? 'other';
+}
+
+/** dist-relative file → page path without base ("articles/x/index.html" → "/articles/x/"). */
+export function pathOfFile(file) {
+  const unix = file.split(sep).join('/');
+  if (unix === 'index.html') return '/';
+  if (unix.endsWith('/index.html')) return `/${unix.slice(0, -'index.html'.length)}`;
+  return `/${unix}`;
+}
+
+export function listHtmlFiles(dist) {
+  const out = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) {
+        if (!skipDirs.has(entry.name) && !entry.name.startsWith('.')) walk(join(dir, entry.name));
+      } else if (entry.name.endsWith('.html')) {
+        out.push(relative(dist, join(dir, entry.name)).split(sep).join('/'));
+      }
+    }
+  };
+  walk(dist);
+  return out.sort();
+}
+
+/** Every page: { file, path, url (with base), template, html }. */
+export function crawl(dist, base = '/') {
+  return listHtmlFiles(dist).map((file) => {
+    const path = pathOfFile(file);
+    return { file, path, url: `${base}${path.slice(1)}`, template: templateOf(path), html: readFileSync(join(dist, file), 'utf8') };
+  });
+}
+
+/**
+ * One page per template for the performance runs: the page of that template that loads the most
+ * JavaScript (the worst case), ties broken by path so the choice is stable.
+ */
+export function pickRepresentatives(pages, weightOf) {
+  const chosen = new Map();
+  for (const page of [...pages].sort((a, b) => a.path.localeCompare(b.path))) {
+    if (page.template === 'other') continue;
+    const current = chosen.get(page.template);
+    if (!current || weightOf(page) > weightOf(current)) chosen.set(page.template, page);
+  }
+  return templates.map((t) => chosen.get(t.name)).filter(Boolean);
+}
+
+/** A reader of dist-relative files with a cache; undefined when the file is missing. */
+export function distReader(dist) {
+  const cache = new Map();
+  return (path) => {
+    if (!cache.has(path)) {
+      try {
+        const full = join(dist, path);
+        cache.set(path, statSync(full).isFile() ? readFileSync(full, 'utf8') : undefined);
+      } catch {
+        cache.set(path, undefined);
+      }
+    }
+    return cache.get(path);
+  };
+}

@@ -1,0 +1,95 @@
+// The W3C Nu HTML checker (vnu-jar) over all built HTML in one Java run, with a short list of filtered
+// messages. Every filter states why it is safe to ignore; docs/quality.md lists them for the README.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Filtered messages. `message` must match the checker's text, and `source` (the page text from the
+ * reported position on) must match too, so a filter never hides a real error of the same kind.
+ */
+export const nuFilters = [
+  {
+    id: 'astro-island-style',
+    message: /^A “style” element in “body” must be the first child of its parent\.$/,
+    source: /^<style>astro-island,astro-slot,astro-static-slot\{display:contents\}<\/style>/,
+    reason:
+      'Astro injects <style>astro-island,astro-slot,astro-static-slot{display:contents}</style> before the first island of a page; ' +
+      'it is an Astro artefact (not in our source), harmless in every browser, and its hash is in the CSP.',
+  },
+];
+
+/** The text of `html` at a checker position (1-based line, column). */
+export function sourceAt(html, line, column) {
+  const lines = html.split('\n');
+  const text = lines[line - 1] ?? '';
+  return text.slice(Math.max(0, column - 1)) + '\n' + lines.slice(line).join('\n');
+}
+
+/** Splits checker messages into errors, warnings and filtered ones (each filtered one carries its filter). */
+export function classifyMessages(messages, readSource = () => '') {
+  const out = { errors: [], warnings: [], filtered: [] };
+  for (const m of messages) {
+    const isError = m.type === 'error' || (m.type === 'non-document-error');
+    const isWarning = m.type === 'info' && m.subType === 'warning';
+    if (!isError && !isWarning) continue;
+    const source = m.url && m.lastLine ? sourceAt(readSource(m.url), m.lastLine, m.firstColumn ?? m.lastColumn) : '';
+    const filter = nuFilters.find((f) => f.message.test(m.message) && f.source.test(source));
+    if (filter) out.filtered.push({ ...m, filter: filter.id });
+    else if (isError) out.errors.push(m);
+    else out.warnings.push(m);
+  }
+  return out;
+}
+
+export function vnuJar() {
+  const require = createRequire(import.meta.url);
+  return join(require.resolve('vnu-jar/package.json'), '..', 'build', 'dist', 'vnu.jar');
+}
+
+/** Runs the checker on files (absolute paths); returns the raw messages (each with its file). */
+export function runVnu(files, { java = 'java' } = {}) {
+  if (files.length === 0) return { messages: [] };
+  const result = spawnSync(java, ['-Xss4m', '-jar', vnuJar(), '--format', 'json', '--exit-zero-always', ...files], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (result.error) throw new Error(`could not run Java for the Nu checker: ${result.error.message}`);
+  const text = (result.stderr || result.stdout).trim();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`the Nu checker did not print JSON (exit ${result.status}): ${text.slice(0, 500)}`);
+  }
+}
+
+/** Checks the pages; returns per-file errors/warnings/filtered plus totals. */
+export function checkHtml(dist, files) {
+  const absolute = files.map((f) => join(dist, f));
+  const { messages } = runVnu(absolute);
+  const sources = new Map();
+  const readSource = (url) => {
+    if (!sources.has(url)) {
+      try {
+        sources.set(url, readFileSync(fileURLToPath(url.replace(/^file:(?!\/\/)/, 'file://')), 'utf8'));
+      } catch {
+        sources.set(url, '');
+      }
+    }
+    return sources.get(url);
+  };
+  const byFile = Object.fromEntries(files.map((f) => [f, { errors: [], warnings: [], filtered: [] }]));
+  for (const m of messages) {
+    const file = m.url ? relative(dist, fileURLToPath(m.url.replace(/^file:(?!\/\/)/, 'file://'))).split('\\').join('/') : '(checker)';
+    byFile[file] ??= { errors: [], warnings: [], filtered: [] };
+    const c = classifyMessages([m], readSource);
+    for (const k of ['errors', 'warnings', 'filtered']) byFile[file][k].push(...c[k].map(brief));
+  }
+  return byFile;
+}
+
+function brief(m) {
+  return { message: m.message, line: m.lastLine, column: m.firstColumn ?? m.lastColumn, extract: m.extract, ...(m.filter ? { filter: m.filter } : {}) };
+}

@@ -1,0 +1,185 @@
+// The quality report on the production build: page weight, the Nu HTML checker, a browser pass
+// (requests, CSP, console, axe, layout shift) and Lighthouse. Prints a table, writes
+// reports/quality.json ({ summary: { passed, failed }, checks, pages, … }) and exits 1 when a budget is broken.
+//
+//   node scripts/quality/report.mjs [--dist dist] [--base /] [--only weight,nu,browser,lighthouse]
+//        [--skip …] [--runs 3] [--lighthouse-pages all|templates] [--out reports/quality.json] [--docs docs/quality.md]
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { crawl, distReader, pickRepresentatives, templates } from './crawl.mjs';
+import { frameworkFiles, measurePage } from './weight.mjs';
+import { budgets, pageChecks, siteChecks, summarise } from './budgets.mjs';
+import { renderMarkdown, renderText } from './table.mjs';
+import { nuFilters } from './nu.mjs';
+
+const stages = ['weight', 'nu', 'browser', 'lighthouse'];
+
+export function normaliseBase(base) {
+  const trimmed = (base ?? '/').trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+function options(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      dist: { type: 'string', default: process.env.SITE_OUT_DIR ?? 'dist' },
+      base: { type: 'string', default: process.env.SITE_BASE ?? '/' },
+      only: { type: 'string' },
+      skip: { type: 'string' },
+      runs: { type: 'string', default: '3' },
+      'lighthouse-pages': { type: 'string', default: 'all' },
+      out: { type: 'string', default: 'reports/quality.json' },
+      docs: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  const only = values.only ? values.only.split(',') : stages;
+  const skip = values.skip ? values.skip.split(',') : [];
+  return {
+    dist: resolve(values.dist),
+    base: normaliseBase(values.base),
+    stages: new Set(only.filter((s) => !skip.includes(s))),
+    runs: Math.max(1, Number(values.runs) || 3),
+    lighthousePages: values['lighthouse-pages'],
+    out: values.out,
+    docs: values.docs,
+    quiet: values.quiet,
+  };
+}
+
+/** Runs a stage; a crash becomes a failed check instead of a crashed report. */
+async function stage(name, report, log, fn) {
+  const started = Date.now();
+  log(`▶ ${name}`);
+  try {
+    await fn();
+  } catch (error) {
+    report.stageErrors.push({ stage: name, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    log(`  ✗ ${name} crashed: ${error instanceof Error ? error.message : error}`);
+  }
+  report.timings[name] = Number(((Date.now() - started) / 1000).toFixed(1));
+  log(`◀ ${name}: ${report.timings[name]} s`);
+}
+
+export async function runReport(argv = process.argv.slice(2)) {
+  const opt = options(argv);
+  const log = opt.quiet ? () => {} : (s) => console.log(s);
+  const started = Date.now();
+  const report = {
+    generatedAt: new Date().toISOString(),
+    dist: opt.dist,
+    base: opt.base,
+    stages: [...opt.stages],
+    budgets,
+    nuFilters: nuFilters.map((f) => ({ id: f.id, message: String(f.message), reason: f.reason })),
+    timings: {},
+    stageErrors: [],
+    warnings: [],
+    pages: [],
+    checks: [],
+    summary: { passed: 0, failed: 0 },
+  };
+
+  const pages = existsSync(opt.dist) ? crawl(opt.dist, opt.base) : [];
+  log(`Quality report on ${opt.dist} (base ${opt.base}): ${pages.length} page(s)`);
+  const byPath = new Map(pages.map((p) => [p.path, { path: p.path, file: p.file, url: p.url, template: p.template, html: p.html }]));
+  const entries = () => [...byPath.values()];
+  const read = distReader(opt.dist);
+
+  if (opt.stages.has('weight')) {
+    await stage('weight', report, log, () => {
+      const framework = frameworkFiles(pages, read, opt.base);
+      const cache = new Map();
+      for (const p of pages) byPath.get(p.path).weight = measurePage({ html: p.html, file: p.file, read, base: opt.base, framework, cache });
+    });
+  }
+
+  if (opt.stages.has('nu')) {
+    await stage('nu (vnu-jar)', report, log, async () => {
+      const { checkHtml } = await import('./nu.mjs');
+      const results = checkHtml(opt.dist, pages.map((p) => p.file));
+      for (const p of pages) byPath.get(p.path).nu = results[p.file] ?? { errors: [], warnings: [], filtered: [] };
+      const other = Object.keys(results).filter((f) => !pages.some((p) => p.file === f));
+      for (const f of other) if (results[f].errors.length) report.warnings.push(`Nu errors outside pages (${f}): ${results[f].errors.map((e) => e.message).join('; ')}`);
+    });
+  }
+
+  const needServer = opt.stages.has('browser') || opt.stages.has('lighthouse');
+  const representatives = pickRepresentatives(entries(), (p) => (p.weight ? p.weight.js.gzip : 0));
+  const missingTemplates = templates.filter((t) => !representatives.some((r) => r.template === t.name)).map((t) => t.name);
+  if (missingTemplates.length) report.warnings.push(`no page of template(s) ${missingTemplates.join(', ')} was found, so they had no performance run`);
+
+  if (needServer && pages.length) {
+    const { serve } = await import('./server.mjs');
+    const server = await serve(opt.dist, { base: opt.base });
+    try {
+      if (opt.stages.has('browser')) {
+        await stage('browser (requests, CSP, console, axe, CLS)', report, log, async () => {
+          const { browserPass } = await import('./browser.mjs');
+          const results = await browserPass(pages, { origin: server.origin, log });
+          for (const [path, r] of Object.entries(results)) byPath.get(path).browser = r;
+        });
+      }
+      if (opt.stages.has('lighthouse')) {
+        await stage('lighthouse', report, log, async () => {
+          const { runLighthouse, performanceMedian, qualityCategories } = await import('./lighthouse.mjs');
+          const reps = new Set(representatives.map((r) => r.path));
+          const jobs = pages
+            .filter((p) => reps.has(p.path) || opt.lighthousePages === 'all')
+            .map((p) => ({
+              path: p.path,
+              url: p.url,
+              runs: reps.has(p.path) ? opt.runs : 1,
+              categories: reps.has(p.path) ? ['performance', ...qualityCategories] : qualityCategories,
+            }));
+          const results = await runLighthouse(jobs, { origin: server.origin, log });
+          for (const [path, runs] of Object.entries(results)) {
+            const entry = byPath.get(path);
+            entry.lighthouse = runs;
+            if (reps.has(path)) entry.performance = performanceMedian(runs);
+          }
+        });
+      }
+    } finally {
+      await server.close();
+    }
+  }
+
+  // Evaluate.
+  const checks = [];
+  for (const stageError of report.stageErrors) checks.push({ scope: 'site', id: `stage-ran:${stageError.stage}`, pass: false, value: 'crashed', limit: 'ran', detail: stageError.error.split('\n')[0] });
+  checks.push(...siteChecks({ pages: pages.length, representatives: representatives.map((r) => byPath.get(r.path)), performanceMeasured: opt.stages.has('lighthouse') && !report.stageErrors.some((e) => e.stage === 'lighthouse') }));
+  for (const entry of entries()) checks.push(...pageChecks(entry));
+  report.checks = checks;
+  report.summary = { ...summarise(checks), pages: pages.length, seconds: Number(((Date.now() - started) / 1000).toFixed(1)) };
+  report.pages = entries().map(({ html, ...rest }) => rest);
+
+  mkdirSync(dirname(opt.out), { recursive: true });
+  writeFileSync(opt.out, `${JSON.stringify(report, null, 1)}\n`);
+  const markdown = renderMarkdown(report);
+  writeFileSync(opt.out.replace(/\.json$/, '.md'), `${markdown}\n`);
+  if (opt.docs) updateDocs(opt.docs, markdown);
+  console.log(`\n${renderText(report)}`);
+  for (const w of report.warnings) console.log(`note: ${w}`);
+  console.log(`Quality report: ${report.summary.seconds} s (${Object.entries(report.timings).map(([k, v]) => `${k} ${v} s`).join(', ')}); written to ${opt.out}`);
+  return report;
+}
+
+const start = '<!-- quality-table:start -->';
+const end = '<!-- quality-table:end -->';
+
+/** Replaces the generated table in a Markdown file, between the start and end markers. */
+export function updateDocs(path, markdown) {
+  const text = readFileSync(path, 'utf8');
+  const i = text.indexOf(start);
+  const j = text.indexOf(end);
+  if (i === -1 || j === -1 || j < i) throw new Error(`${path} has no ${start} … ${end} section`);
+  writeFileSync(path, `${text.slice(0, i + start.length)}\n${markdown}\n${text.slice(j)}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('scripts/quality/report.mjs')) {
+  const report = await runReport();
+  process.exit(report.summary.failed === 0 && report.summary.passed > 0 ? 0 : 1);
+}
