@@ -46,20 +46,6 @@ export function createSaeObjective(shape: SaeShape) {
     }
   }
 
-  /** Keeps pre-activation `pre` of latent i if it is among the k largest so far (active/f sorted descending). */
-  function insertTopK(i: number, pre: number, count: number): number {
-    if (count === topK && pre <= f[count - 1]!) return count;
-    let position = count === topK ? count - 1 : count;
-    while (position > 0 && f[position - 1]! < pre) {
-      f[position] = f[position - 1]!;
-      active[position] = active[position - 1]!;
-      position--;
-    }
-    f[position] = pre;
-    active[position] = i;
-    return count === topK ? count : count + 1;
-  }
-
   /** Encodes sample s of X: fills active[0..count) and f[0..count) and x̂; returns count. */
   function encode(theta: Float64Array, X: Float64Array, s: number): number {
     const xOffset = s * d;
@@ -68,10 +54,18 @@ export function createSaeObjective(shape: SaeShape) {
     for (let i = 0; i < width; i++) {
       const pre = theta[bEncOffset + i]! + dot(theta, i * d, xc, 0, d);
       if (pre <= 0) continue;
-      if (topK > 0) count = insertTopK(i, pre, count);
-      else {
+      if (topK === 0) {
         active[count] = i;
         f[count++] = pre;
+      } else if (count < topK || pre > f[topK - 1]!) {
+        // Insertion into active/f, kept sorted by descending pre-activation (inline: a call would box `pre`).
+        let position = count < topK ? count++ : topK - 1;
+        for (; position > 0 && f[position - 1]! < pre; position--) {
+          f[position] = f[position - 1]!;
+          active[position] = active[position - 1]!;
+        }
+        f[position] = pre;
+        active[position] = i;
       }
     }
     for (let j = 0; j < d; j++) xHat[j] = theta[bDecOffset + j]!;

@@ -88,16 +88,26 @@ export function createSuperpositionObjective(n: number, m: number, importance: F
   const bOffset = m * n;
   return function lossAndGradient(theta: Float64Array, X: Float64Array, batchSize: number, grad: Float64Array): number {
     const scale = 1 / batchSize;
+    // Samples with x = 0 give x' = ReLU(b): their terms are added in closed form, and they are skipped below.
+    // (This runs before the hot loop so that V8's optimised loop never meets code without type feedback.)
+    let zeroSamples = 0;
+    for (let s = 0; s < batchSize; s++) {
+      let i = 0;
+      while (i < n && X[s * n + i] === 0) i++;
+      if (i === n) zeroSamples++;
+    }
     let loss = 0;
-    let zeroSamples = 0; // x = 0 gives x' = ReLU(b): handled in closed form after the loop
+    for (let i = 0; i < n; i++) {
+      const b = theta[bOffset + i]!;
+      if (relu && b <= 0) continue;
+      loss += zeroSamples * importance[i]! * b * b * scale;
+      grad[bOffset + i]! += zeroSamples * 2 * importance[i]! * b * scale;
+    }
     for (let s = 0; s < batchSize; s++) {
       const xOffset = s * n;
       let count = 0;
       for (let i = 0; i < n; i++) if (X[xOffset + i] !== 0) active[count++] = i;
-      if (count === 0) {
-        zeroSamples++;
-        continue;
-      }
+      if (count === 0) continue;
       for (let k = 0; k < m; k++) h[k] = 0;
       for (let a = 0; a < count; a++) {
         const i = active[a]!;
@@ -110,7 +120,7 @@ export function createSuperpositionObjective(n: number, m: number, importance: F
         for (let k = 0; k < m; k++) z += theta[k * n + i]! * h[k]!;
         if (relu && z < 0) z = 0;
         const error = X[xOffset + i]! - z;
-        loss += importance[i]! * error * error;
+        loss += importance[i]! * error * error * scale;
         if (z === 0 && relu) continue; // ReLU passes no gradient (at z = 0 its subgradient is taken as 0)
         const dz = -2 * importance[i]! * error * scale;
         grad[bOffset + i]! += dz;
@@ -125,13 +135,7 @@ export function createSuperpositionObjective(n: number, m: number, importance: F
         for (let k = 0; k < m; k++) grad[k * n + i]! += dh[k]! * x;
       }
     }
-    for (let i = 0; i < n; i++) {
-      const b = theta[bOffset + i]!;
-      if (relu && b <= 0) continue;
-      loss += zeroSamples * importance[i]! * b * b;
-      grad[bOffset + i]! += zeroSamples * 2 * importance[i]! * b * scale;
-    }
-    return loss * scale;
+    return loss;
   };
 }
 
