@@ -51,14 +51,17 @@ for (const trigger of $$<HTMLAnchorElement>('a[data-popover]')) {
   const close = () => pop.matches(':popover-open') && pop.hidePopover();
   const later = () => {
     clearTimeout(hideTimer);
-    hideTimer = window.setTimeout(() => !pinned && !pop.matches(':hover,:focus-within') && !trigger.matches(':hover,:focus') && close(), 250);
+    hideTimer = window.setTimeout(() => !pinned && !pop.matches(':hover,:focus-within') && !trigger.matches(':hover,:focus-visible') && close(), 250);
   };
+  // Closing with focus inside (Escape, light dismiss) hands focus back to the trigger.
+  let restore = false;
+  pop.addEventListener('beforetoggle', (e) => (restore = (e as ToggleEvent).newState === 'closed' && pop.contains(document.activeElement)));
   pop.addEventListener('toggle', (e) => {
     const isOpen = (e as ToggleEvent).newState === 'open';
     trigger.setAttribute('aria-expanded', String(isOpen));
     if (!isOpen) {
       pinned = false;
-      if (pop.contains(document.activeElement) || document.activeElement === document.body) trigger.focus();
+      if (restore) trigger.focus();
     }
   });
   trigger.addEventListener('pointerenter', (e) => e.pointerType === 'mouse' && open());

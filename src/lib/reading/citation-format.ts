@@ -45,10 +45,17 @@ function bibValue(s: string): string {
   return s.replace(/([{}])/g, '\\$1').replace(/([&%$#_])/g, '\\$1');
 }
 
+/** "Olah, Chris" or a single word is a person BibTeX can parse; anything else is kept whole in braces. */
+function isPersonalName(a: string): boolean {
+  const m = /^([^,]+),\s*([^,]+)$/.exec(a);
+  if (m) return (m[2] as string).split(/\s+/).every((w) => /^\p{Lu}/u.test(w));
+  return !/\s/.test(a);
+}
+
 /** A @misc entry for the page; the key is the site's short name, the year and the slug. */
 export function bibtexCitation(p: PageCitation): string {
   const key = `${p.siteName.toLowerCase().replace(/[^a-z0-9]+/g, '')}${p.published.getUTCFullYear()}${p.slug.replace(/-/g, '')}`;
-  const authors = p.authors.map((a) => (/,|\s/.test(a) && !/^\S+,\s/.test(a) ? `{${bibValue(a)}}` : bibValue(a))).join(' and ');
+  const authors = p.authors.map((a) => (isPersonalName(a) ? bibValue(a) : `{${bibValue(a)}}`)).join(' and ');
   const fields: [string, string][] = [
     ['author', `{${authors}}`],
     ['title', `{${bibValue(p.title)}}`],

@@ -1,0 +1,27 @@
+import { test, expect } from '@playwright/test';
+import { OVERVIEW } from './helpers.ts';
+
+test('search finds the overview article by a word from its body', async ({ page }) => {
+  await page.goto(OVERVIEW);
+  // A long, distinctive word from the prose (not the title), as a reader would remember it.
+  const word = await page.locator('.prose p').evaluateAll((ps) => {
+    const words = ps.flatMap((p) => (p.textContent ?? '').split(/[^\p{L}]+/u)).filter((w) => w.length >= 8);
+    return words.sort((a, b) => b.length - a.length)[Math.min(2, words.length - 1)] ?? 'model';
+  });
+  await page.goto('search/');
+  await page.keyboard.press('/');
+  const input = page.locator('.pagefind-ui__search-input');
+  await expect(input).toBeFocused();
+  await input.fill(word);
+  const result = page.locator('.pagefind-ui__result-link').filter({ has: page.locator('xpath=.') });
+  await expect(result.first()).toBeVisible({ timeout: 10_000 });
+  const hrefs = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+  expect(hrefs.some((h) => h.endsWith(`/${OVERVIEW}`))).toBe(true);
+});
+
+test('"/" on any page goes to search with the field focused', async ({ page }) => {
+  await page.goto(OVERVIEW);
+  await page.keyboard.press('/');
+  await page.waitForURL(/search\/#search$/);
+  await expect(page.locator('.pagefind-ui__search-input')).toBeFocused({ timeout: 10_000 });
+});
