@@ -113,7 +113,7 @@ export function Network({ view, weights, onPin }: { view: PvaView; weights: Mode
             const t = 0.62;
             return (
               <text key={term.from} class="pva-weight" x={x1 + radius + t * (x2 - x1 - 2 * radius)} y={y1 + t * (y2 - y1)} dy="0.35em" text-anchor="middle">
-                w {signed(term.weight)}
+                {signed(term.weight)}
               </text>
             );
           })}

@@ -1,16 +1,17 @@
 /**
- * The fixed-height line under a figure's controls (where its settings came from, a reset button, and the
+ * The line under a figure's controls (where its settings came from, a reset button, and the
  * polite live region), and the note laid over the drawing when a link's values could not be used.
  */
 import type { Problem } from '../../lib/url-state.ts';
 import type { ParamSource } from './use-figure-params.ts';
 
 const sourceText: Record<ParamSource, string> = {
-  default: 'Showing the default settings.',
-  link: 'Showing the settings from the link.',
-  reader: 'Showing your settings.',
+  default: 'Default settings.',
+  link: 'Settings from the link.',
+  reader: 'Your settings.',
 };
 
+/** Texts are short and the box holds two lines, so the text changing at hydration never changes its height. */
 export function FigureStatus(props: {
   hydrated: boolean;
   source: ParamSource;
@@ -21,7 +22,7 @@ export function FigureStatus(props: {
   return (
     <div class="fig__status">
       <span>
-        {props.hydrated ? sourceText[props.source] : 'Showing the default settings. The controls work once JavaScript has loaded.'}
+        {props.hydrated ? sourceText[props.source] : 'Default settings. The controls need JavaScript.'}
       </span>
       <button type="button" disabled={!props.hydrated || props.atDefaults} onClick={props.onReset}>
         Reset to defaults
