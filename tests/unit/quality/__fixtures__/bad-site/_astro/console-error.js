@@ -1,0 +1,2 @@
+console.error('fixture: something went wrong');
+setTimeout(() => { throw new Error('fixture: uncaught error'); }, 0);
