@@ -88,7 +88,11 @@ async function createDataSource(params: SaeParams, options: TrainingOptions): Pr
   const toy = validateSuperpositionParams({
     n: params.features, m: params.inputDim, sparsity: 1 - params.featureProbability, restarts: 1, seed: params.seed,
   });
-  const { W } = await trainSuperposition(toy.params, options);
+  const onProgress = options.onProgress;
+  const { W } = await trainSuperposition(toy.params, {
+    ...options,
+    onProgress: onProgress && ((progress) => onProgress({ ...progress, metrics: { ...progress.metrics, phase: 'superposition data' } })),
+  });
   const n = params.features;
   const m = params.inputDim;
   const directions = Float64Array.from({ length: n * m }, (_, index) => W[index % m]![Math.floor(index / m)]!);
@@ -114,7 +118,7 @@ export async function trainSae(params: SaeParams, options: TrainingOptions = {})
       adam.step(theta, grad);
       return loss;
     },
-    metrics: () => ({}),
+    metrics: () => ({ phase: 'sae' }),
   }, options);
 
   const evaluationX = new Float64Array(evaluationBatchSize * shape.d);

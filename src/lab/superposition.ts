@@ -33,8 +33,12 @@ export const superpositionParamSpec = [
 
 export type SuperpositionParams = ParamValues<typeof superpositionParamSpec>;
 
-/** Multiply-adds (batch × n × m × restarts × steps) allowed in one run: a few seconds at most. */
-const workBudget = 2e9;
+/**
+ * Work allowed in one run, counted as batch × restarts × steps × (n·m + 2n) (the multiply-adds plus the
+ * per-feature sampling). It admits the full protocol at n = 5, m = 2 (10,000 steps × 5 seeds, ≈ 1e9) and caps
+ * larger models to a similar time: about 5–10 s on a 2-core machine in the worst case.
+ */
+const workBudget = 1.1e9;
 
 export function validateSuperpositionParams(raw: Record<string, unknown>): Validated<SuperpositionParams> {
   const { params, corrections } = validateParams(superpositionParamSpec, raw);
@@ -43,7 +47,8 @@ export function validateSuperpositionParams(raw: Record<string, unknown>): Valid
     corrections.push(`m: ${params.m} must be fewer than n = ${params.n}; using ${m}`);
     params.m = m;
   }
-  params.steps = boundSteps(params.steps, params.batchSize * params.n * params.m * params.restarts, workBudget, corrections);
+  const workPerStep = params.batchSize * params.restarts * (params.n * params.m + 2 * params.n);
+  params.steps = boundSteps(params.steps, workPerStep, workBudget, corrections);
   return { params, corrections };
 }
 

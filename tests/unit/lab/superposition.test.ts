@@ -87,9 +87,10 @@ describe('validateSuperpositionParams', () => {
     expect(corrections).toContain('m: 7 must be fewer than n = 4; using 3');
   });
 
-  test('caps steps when the sizes would make training take too long', () => {
+  test('admits the full protocol at n=5, m=2 and caps steps when larger sizes would take too long', () => {
+    expect(validateSuperpositionParams({ n: 5, m: 2, steps: 10_000, restarts: 5, batchSize: 1024 }).corrections).toEqual([]);
     const { params, corrections } = validateSuperpositionParams({ n: 20, m: 10, steps: 10_000, restarts: 5, batchSize: 1024 });
-    expect(params.steps * 1024 * 20 * 10 * 5).toBeLessThanOrEqual(2e9);
+    expect(params.steps * 1024 * 5 * (20 * 10 + 40)).toBeLessThanOrEqual(1.1e9);
     expect(corrections.some((note) => note.startsWith('steps:'))).toBe(true);
   });
 });
