@@ -110,7 +110,8 @@ export function Network({ view, weights, onPin }: { view: PvaView; weights: Mode
           {pinned.terms.map((term) => {
             const [x1, y1] = neuronPosition(view, pinned.layer - 1, term.from);
             const [x2, y2] = neuronPosition(view, pinned.layer, pinned.neuron);
-            const t = 0.62;
+            // Near the source end, where the incoming lines are still apart.
+            const t = 0.3;
             return (
               <text key={term.from} class="pva-weight" x={x1 + radius + t * (x2 - x1 - 2 * radius)} y={y1 + t * (y2 - y1)} dy="0.35em" text-anchor="middle">
                 {signed(term.weight)}
