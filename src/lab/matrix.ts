@@ -26,12 +26,6 @@ export function dot(a: Float64Array, aOffset: number, b: Float64Array, bOffset: 
   return s0 + s1 + (s2 + s3);
 }
 
-/** out = A x, for A rows×cols. */
-export function matVec(out: Float64Array, A: Float64Array, rows: number, cols: number, x: Float64Array): Float64Array {
-  for (let r = 0; r < rows; r++) out[r] = dot(A, r * cols, x, 0, cols);
-  return out;
-}
-
 /** Euclidean norm of each column of A (rows×cols). */
 export function columnNorms(A: Float64Array, rows: number, cols: number): Float64Array {
   const norms = new Float64Array(cols);

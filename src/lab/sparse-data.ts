@@ -12,8 +12,6 @@ import type { Random } from './random.ts';
 export interface SparseCombinationSource {
   /** Dimension d of each sample. */
   readonly dimension: number;
-  /** Number of directions g_i. */
-  readonly features: number;
   /** g_i stored as features rows of length d. */
   readonly directions: Float64Array;
   /** Expected number of non-zero c_i per sample (the true L0). */
@@ -26,7 +24,6 @@ export function createSparseCombinationSource(directions: Float64Array, dimensio
   const features = directions.length / dimension;
   return {
     dimension,
-    features,
     directions,
     meanActiveFeatures: features * probability,
     sample(X, batchSize, random) {

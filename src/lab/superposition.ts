@@ -192,7 +192,14 @@ export async function trainSuperposition(params: SuperpositionParams, options: T
     if (!best || loss < best.loss) best = { theta: loop.theta, loss, curve, restart };
   }
   if (!best) throw new Error('superposition: no restart ran');
-  return { params, ...describeSuperposition(best.theta, n, m), finalLoss: round(best.loss), lossCurve: best.curve, bestRestart: best.restart, restartLosses: toPlainArray(restartLosses) };
+  return {
+    params,
+    ...describeSuperposition(best.theta, n, m),
+    finalLoss: round(best.loss),
+    lossCurve: best.curve,
+    bestRestart: best.restart,
+    restartLosses: toPlainArray(restartLosses),
+  };
 }
 
 /** The figures' view of θ = [W, b]: norms, superposition and WᵀW. */

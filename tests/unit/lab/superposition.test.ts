@@ -15,7 +15,7 @@ const direction = (result: SuperpositionResult, i: number) => result.W.map((row)
 
 describe('toy model of superposition', () => {
   test('n=5, m=2, r=1, S=0.9: five features of equal norm on a regular pentagon', async () => {
-    const result = await train({ n: 5, m: 2, importanceDecay: 1, sparsity: 0.9, steps: 3000, restarts: 5 });
+    const result = await train({ n: 5, m: 2, importanceDecay: 1, sparsity: 0.9, steps: 6000, restarts: 5 });
     const norms = result.featureNorms;
     const mean = norms.reduce((s, x) => s + x, 0) / norms.length;
     for (const norm of norms) {
