@@ -21,7 +21,7 @@ test.describe('inside an iframe on another origin', () => {
   let embedCode = '';
 
   test.beforeAll(async ({ browser, baseURL }) => {
-    const page = await browser.newPage({ baseURL });
+    const page = await browser.newPage(baseURL ? { baseURL } : {});
     await page.goto(`${OVERVIEW}?${key('input')}=-0.7,-0.3`);
     await waitForHydration(page);
     await page.locator(`#${ANCHOR} summary`, { hasText: 'Share' }).click();
