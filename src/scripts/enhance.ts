@@ -121,20 +121,6 @@ if (sections.length) {
 }
 if (innerWidth < 1216) for (const d of $$<HTMLDetailsElement>('details.toc-details')) d.open = false;
 
-/* ---- Footnotes become side notes where the margin is wide enough (CSS decides when they show) ---- */
-for (const ref of $$<HTMLAnchorElement>('a[data-footnote-ref]')) {
-  const note = document.getElementById(decodeURIComponent(ref.hash.slice(1)));
-  const block = ref.closest('p, li, td, blockquote');
-  if (!note || !block) continue;
-  const side = document.createElement('aside');
-  side.className = 'sidenote';
-  side.innerHTML = `<span class="sidenote-number">${ref.textContent}</span>${note.innerHTML}`;
-  side.querySelector('[data-footnote-backref]')?.remove();
-  for (const el of $$('[id]', side)) el.removeAttribute('id');
-  block.before(side);
-}
-root.classList.add('js-sidenotes');
-
 /* ---- "/" jumps to search ---- */
 addEventListener('keydown', (e) => {
   if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;

@@ -4,6 +4,7 @@ import rehypeKatex from 'rehype-katex';
 import { remarkAuthoring } from './remark-authoring.ts';
 import { rehypeBaseLinks } from './rehype-base-links.ts';
 import { rehypeFailOnMathErrors } from './rehype-fail-on-math-errors.ts';
+import { rehypeSidenotes } from './rehype-sidenotes.ts';
 
 export interface ProcessorOptions {
   /** Project root (absolute path): where content/ and src/figures/ are found. */
@@ -14,10 +15,10 @@ export interface ProcessorOptions {
   production: boolean;
 }
 
-/** The one Markdown/MDX pipeline of the site: math, authoring checks, base-aware links. */
+/** The one Markdown/MDX pipeline of the site: math, authoring checks, side notes, base-aware links. */
 export function markdownProcessor(options: ProcessorOptions) {
   return unified({
     remarkPlugins: [remarkMath, [remarkAuthoring, { root: options.root, production: options.production }]],
-    rehypePlugins: [rehypeKatex, [rehypeFailOnMathErrors, { root: options.root }], [rehypeBaseLinks, { base: options.base }]],
+    rehypePlugins: [rehypeKatex, [rehypeFailOnMathErrors, { root: options.root }], rehypeSidenotes, [rehypeBaseLinks, { base: options.base }]],
   });
 }
