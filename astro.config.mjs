@@ -49,7 +49,8 @@ export default defineConfig({
   site: config.url,
   base: config.base,
   trailingSlash: 'always',
-  integrations: [mdx(), preact(), sitemap(), codeTheme()],
+  // Embed pages are noindex: they stay out of the sitemap.
+  integrations: [mdx(), preact(), sitemap({ filter: (page) => !new URL(page).pathname.includes('/embed/') }), codeTheme()],
   markdown: {
     processor: markdownProcessor({ root, base: config.base, production }),
     shikiConfig: {
