@@ -202,9 +202,11 @@ export async function trainSuperposition(params: SuperpositionParams, options: T
   };
 }
 
-/** The figures' view of θ = [W, b]: norms, superposition and WᵀW. */
-function describeSuperposition(theta: Float64Array, n: number, m: number) {
-  const W = theta.subarray(0, m * n);
+/**
+ * Feature geometry of W (m×n, row-major): ‖W_i‖, the superposition Σ_{j≠i} (Ŵ_i·W_j)² and WᵀW, as plain arrays.
+ * Exported for figures that draw the W of a progress report while training runs.
+ */
+export function featureGeometry(W: Float64Array, m: number, n: number) {
   const norms = columnNorms(W, m, n);
   const G = gram(W, m, n);
   const superposition = Array.from(norms, (norm, i) => {
@@ -213,10 +215,21 @@ function describeSuperposition(theta: Float64Array, n: number, m: number) {
     return norm > 0 ? sum / norm ** 2 : 0;
   });
   return {
-    W: toPlainMatrix(W, m, n),
-    b: toPlainArray(theta.subarray(m * n)),
     featureNorms: toPlainArray(norms),
     superposition: toPlainArray(superposition),
     gram: toPlainMatrix(G, n, n),
+  };
+}
+
+/** The figures' view of θ = [W, b]: W, b, norms, superposition and WᵀW. */
+function describeSuperposition(theta: Float64Array, n: number, m: number) {
+  const W = theta.subarray(0, m * n);
+  const { featureNorms, superposition, gram: G } = featureGeometry(W, m, n);
+  return {
+    W: toPlainMatrix(W, m, n),
+    b: toPlainArray(theta.subarray(m * n)),
+    featureNorms,
+    superposition,
+    gram: G,
   };
 }
