@@ -1,7 +1,7 @@
 /**
  * The figure contract: what every figure declares in its `src/figures/<id>/figure.ts`.
  * The registry, the Figure frame, the embed route, the catalogue and the tests are all driven by it.
- * docs/adding-a-figure.md walks through a new figure; docs/figures.md explains the pieces.
+ * CONTRIBUTING.md ("Adding a figure") walks through a new figure; docs/figures.md explains the pieces.
  */
 
 import type { ParamDecls, ParamValues } from '../lib/url-state.ts';
