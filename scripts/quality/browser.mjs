@@ -29,7 +29,16 @@ function instrument() {
       for (const entry of /** @type {any[]} */ (list.getEntries())) {
         if (entry.hadRecentInput) continue;
         w.__quality.cls += entry.value;
-        w.__quality.shifts.push({ value: entry.value, at: Math.round(entry.startTime) });
+        const describe = (node) => {
+          if (!node || node.nodeType !== 1) return node ? node.nodeName : '?';
+          const cls = typeof node.className === 'string' && node.className.trim() ? `.${node.className.trim().split(/\s+/).join('.')}` : '';
+          return `${node.nodeName.toLowerCase()}${node.id ? `#${node.id}` : ''}${cls}`;
+        };
+        w.__quality.shifts.push({
+          value: Number(entry.value.toFixed(4)),
+          at: Math.round(entry.startTime),
+          sources: (entry.sources ?? []).slice(0, 3).map((s) => `${describe(s.node)} (${Math.round(s.previousRect.x)},${Math.round(s.previousRect.y)} → ${Math.round(s.currentRect.x)},${Math.round(s.currentRect.y)})`),
+        });
       }
     }).observe({ type: 'layout-shift', buffered: true });
   } catch {
@@ -69,6 +78,7 @@ async function checkPage(browser, origin, url, { axe, interact }) {
     cspHeader: [],
     axe: [],
     cls: 0,
+    shifts: [],
     islands: { total: 0, hydrated: 0 },
     workers: [],
     ranButtons: [],
@@ -116,9 +126,16 @@ async function checkPage(browser, origin, url, { axe, interact }) {
       window.scrollTo(0, 0);
     });
     out.islands.total = await page.locator('astro-island').count();
-    await page
-      .waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, null, { timeout: 10_000 })
-      .catch(() => {});
+    // Islands are display:contents: bring each one's first child into view so client:visible fires, and
+    // wait there until it has hydrated (the loader removes the ssr attribute).
+    const islands = page.locator('astro-island');
+    for (let i = 0; i < out.islands.total; i += 1) {
+      const handle = await islands.nth(i).elementHandle();
+      if (!handle || !(await handle.evaluate((el) => el.hasAttribute('ssr')))) continue;
+      await handle.evaluate((el) => (el.firstElementChild ?? el).scrollIntoView({ block: 'start' }));
+      await page.waitForFunction((el) => !el.hasAttribute('ssr'), handle, { timeout: 8_000 }).catch(() => {});
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
     out.islands.hydrated = out.islands.total - (await page.locator('astro-island[ssr]').count());
     if (interact) {
       await runFigures(page, out);
@@ -131,6 +148,7 @@ async function checkPage(browser, origin, url, { axe, interact }) {
     }
     const q = await page.evaluate(() => /** @type {any} */ (window).__quality);
     out.cls = Number((q?.cls ?? 0).toFixed(4));
+    out.shifts = q?.shifts ?? [];
     out.cspViolations.push(...(q?.csp ?? []));
   } catch (error) {
     out.pageErrors.push(`quality check could not finish: ${error instanceof Error ? error.message : error}`);
