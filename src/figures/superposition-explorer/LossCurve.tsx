@@ -1,0 +1,74 @@
+/**
+ * The training loss against the step, on a log scale: the lab's loss curve of the kept run once training
+ * has finished, or the losses reported so far while it runs. The ReLU model is a solid line, the linear
+ * model a dashed one, each named at its end.
+ */
+import { extent } from 'd3-array';
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { integer, lossFormat } from './view-model.ts';
+
+export const lossBox = { width: 400, height: 150 };
+const margin = { left: 52, right: 62, top: 24, bottom: 30 };
+
+export interface CurveSeries {
+  name: string;
+  kind: 'relu' | 'linear';
+  steps: number;
+  step: number[];
+  loss: number[];
+}
+
+export function LossCurve({ series, caption }: { series: CurveSeries[]; caption: string }) {
+  const losses = series.flatMap((s) => s.loss).filter((l) => l > 0);
+  const [low = 0.01, high = 1] = extent(losses);
+  const y = scaleLog()
+    .domain([low * 0.8, Math.max(high * 1.25, low * 2)])
+    .range([lossBox.height - margin.bottom, margin.top])
+    .nice();
+  const maxSteps = Math.max(1, ...series.map((s) => s.steps));
+  const x = scaleLinear().domain([0, maxSteps]).range([margin.left, lossBox.width - margin.right]);
+  // A polyline through the points (written out: d3-shape would add a few kilobytes for one M…L… path).
+  const path = (points: [number, number][]) => `M${points.map(([s, l]) => `${x(s).toFixed(1)},${y(Math.max(l, y.domain()[0]!)).toFixed(1)}`).join('L')}`;
+  const yTicks = y.ticks(3).filter((_, k, all) => all.length <= 4 || k % Math.ceil(all.length / 4) === 0);
+  return (
+    <svg class="sx-loss" viewBox={`0 0 ${lossBox.width} ${lossBox.height}`} role="img" aria-label={caption}>
+      <text x={4} y={14} class="sx-title">
+        Training loss (log scale)
+      </text>
+      <g class="sx-loss__axes" aria-hidden="true">
+        {yTicks.map((t) => (
+          <g key={t}>
+            <line x1={margin.left} x2={lossBox.width - margin.right} y1={y(t)} y2={y(t)} class="sx-gridline" />
+            <text x={margin.left - 4} y={y(t)} dy="0.35em" text-anchor="end">
+              {lossFormat(t)}
+            </text>
+          </g>
+        ))}
+        {x.ticks(4).map((t) => (
+          <text key={t} x={x(t)} y={lossBox.height - margin.bottom + 14} text-anchor="middle">
+            {integer(t)}
+          </text>
+        ))}
+        <text x={(margin.left + lossBox.width - margin.right) / 2} y={lossBox.height - 2} text-anchor="middle" class="sx-subtitle">
+          training step (of one run)
+        </text>
+        <line x1={margin.left} x2={margin.left} y1={margin.top} y2={lossBox.height - margin.bottom} class="sx-axis" />
+        <line x1={margin.left} x2={lossBox.width - margin.right} y1={lossBox.height - margin.bottom} y2={lossBox.height - margin.bottom} class="sx-axis" />
+      </g>
+      {series.map((s) => {
+        const points = s.step.map((step, k): [number, number] => [step, s.loss[k]!]).filter((p) => p[1] > 0);
+        const last = points.at(-1);
+        return (
+          <g key={s.kind} class={`sx-curve sx-curve--${s.kind}`}>
+            <path d={points.length > 1 ? path(points) : ''} />
+            {last ? (
+              <text x={x(last[0]) + 4} y={y(Math.max(last[1], y.domain()[0]!))} dy={s.kind === 'relu' ? '0.9em' : '-0.3em'} class="sx-curve__label">
+                {s.name}
+              </text>
+            ) : null}
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

@@ -1,0 +1,219 @@
+/**
+ * Island of the "Superposition explorer". The server render (and the first client render) draws the
+ * build-time result at the defaults; after hydration the URL's settings are applied, and any settings other
+ * than the defaults are trained in the lab's Web Worker, with the drawing following the run's progress.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { FigureIslandProps } from '../contract.ts';
+import { ParamControls } from '../shared/Controls.tsx';
+import { FigureNote, FigureStatus } from '../shared/FigureStatus.tsx';
+import { TextAlternative } from '../shared/TextAlternative.tsx';
+import { useAnnouncer } from '../shared/use-announcer.ts';
+import { useFigureParams } from '../shared/use-figure-params.ts';
+import '../shared/figure.css';
+import './style.css';
+import { describeResults, settingsText, storedText } from './describe.ts';
+import figure from './figure.ts';
+import { LossCurve, type CurveSeries } from './LossCurve.tsx';
+import { ModelPanel } from './ModelPanel.tsx';
+import type { SuperpositionResult } from '../../lab/superposition.ts';
+import { constrain, labParams, labRestarts, presetMatches, presets, sameRun, withChange, type LabParams, type Nonlinearity, type Settings } from './settings.ts';
+import { useTrainer, type Trainer } from './use-trainer.ts';
+import { integer, liveView, lossFormat, modelName, resultView, type ModelView } from './view-model.ts';
+
+const createWorker = () => new Worker(new URL('../lab.worker.ts', import.meta.url), { type: 'module' });
+
+function useReducedMotion(): boolean {
+  const [reduced, setReduced] = useState(false);
+  useEffect(() => {
+    const query = window.matchMedia('(prefers-reduced-motion: reduce)');
+    const update = () => setReduced(query.matches);
+    update();
+    query.addEventListener('change', update);
+    return () => query.removeEventListener('change', update);
+  }, []);
+  return reduced;
+}
+
+/** What to draw for one model: the run in progress (unless the reader prefers reduced motion), else the last result. */
+function viewOf(trainer: Trainer, kind: Nonlinearity, reducedMotion: boolean): ModelView {
+  const s = trainer.lab.state;
+  if (s.status === 'running' && s.progress && trainer.running && !reducedMotion) {
+    const live = liveView(s.progress, { ...trainer.running, nonlinearity: kind });
+    if (live) return live;
+  }
+  return resultView(s.result);
+}
+
+/** The line above a model's drawings: what is drawn and where it came from. */
+function progressText(trainer: Trainer, wanted: LabParams, buildTime: SuperpositionResult): string {
+  const s = trainer.lab.state;
+  if (s.status === 'running') {
+    const p = s.progress;
+    if (!p) return 'starting to train…';
+    const restart = Number(p.metrics['restart'] ?? 0) + 1;
+    return `training: run ${restart} of ${labRestarts}, step ${integer(p.step)} of ${integer(p.steps)}, loss ${lossFormat(p.loss)}`;
+  }
+  const stale = sameRun(s.result.params, wanted) ? '' : ' (last finished result, for other settings)';
+  const origin = s.result === buildTime ? 'trained when this page was built' : 'trained in your browser';
+  const outcome = s.status === 'cancelled' ? 'training cancelled; ' : s.status === 'error' ? `training failed (${s.message}); ` : '';
+  return `${outcome}${origin}, final loss ${lossFormat(s.result.finalLoss)}${stale}`;
+}
+
+export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
+  const { params, data } = figure;
+  const state = useFigureParams(params, anchor);
+  const settings = useMemo(() => constrain(state.values), [state.values]);
+  const relu = useTrainer(createWorker, data.relu);
+  const linear = useTrainer(createWorker, data.linear);
+  const reducedMotion = useReducedMotion();
+  const [message, announce] = useAnnouncer();
+
+  const wantedRelu = labParams(settings, 'relu');
+  const wantedLinear = labParams(settings, 'linear');
+  const reluKey = JSON.stringify(wantedRelu);
+  const linearKey = settings.linear ? JSON.stringify(wantedLinear) : '';
+  useEffect(() => {
+    if (!state.hydrated) return;
+    // Wait until a slider stops moving before training (arrow keys held down, a drag).
+    const timer = setTimeout(() => {
+      relu.want(wantedRelu);
+      linear.want(settings.linear ? wantedLinear : undefined);
+    }, state.source === 'reader' ? 350 : 0);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the keys stand for the wanted parameters
+  }, [state.hydrated, reluKey, linearKey]);
+
+  const reluStatus = relu.lab.state.status;
+  const linearStatus = linear.lab.state.status;
+  const running = reluStatus === 'running' || (settings.linear && linearStatus === 'running');
+  const wasRunning = useRef(false);
+  useEffect(() => {
+    if (running === wasRunning.current) return;
+    wasRunning.current = running;
+    if (running) {
+      announce(`Training started: ${settingsText({ ...wantedRelu })}.`);
+      return;
+    }
+    if (reluStatus === 'cancelled' || linearStatus === 'cancelled') announce('Training cancelled; the drawing shows the last finished result.');
+    else if (reluStatus === 'error') announce(`Training failed: ${relu.lab.state.status === 'error' ? relu.lab.state.message : ''}.`);
+    else {
+      const parts = [relu, ...(settings.linear ? [linear] : [])].map((t) => {
+        const view = resultView(t.lab.state.result);
+        return `${modelName(view.nonlinearity)}: final loss ${lossFormat(t.lab.state.result.finalLoss)}, ${storedText(view)}`;
+      });
+      announce(`Training finished. ${parts.join('. ')}.`);
+    }
+  }, [running, reluStatus, linearStatus, announce, relu, linear, settings.linear, wantedRelu]);
+
+  const views = [viewOf(relu, 'relu', reducedMotion), ...(settings.linear ? [viewOf(linear, 'linear', reducedMotion)] : [])];
+  const trainers = settings.linear ? [relu, linear] : [relu];
+  const atBuildTime = relu.lab.state.result === data.relu;
+  const alternative = useMemo(
+    () => describeResults(relu.lab.state.result, settings.linear ? linear.lab.state.result : undefined),
+    [relu.lab.state.result, linear.lab.state.result, settings.linear],
+  );
+
+  const series: CurveSeries[] = trainers.map((t, k) => {
+    const kind: Nonlinearity = k === 0 ? 'relu' : 'linear';
+    const s = t.lab.state;
+    const name = kind === 'relu' ? 'ReLU' : 'linear';
+    if (s.status === 'running') return { name, kind, steps: s.progress?.steps ?? 1, step: t.live.step, loss: t.live.loss };
+    return { name, kind, steps: s.result.params.steps, step: s.result.lossCurve.step, loss: s.result.lossCurve.loss };
+  });
+  const curveCaption = running
+    ? 'Training loss of the run in progress, falling as the model trains.'
+    : `Training loss of the kept run: ${series.map((s) => `${s.name} model from ${lossFormat(s.loss[0] ?? 0)} to ${lossFormat(s.loss.at(-1) ?? 0)}`).join('; ')}.`;
+
+  const change = <K extends keyof Settings>(name: K, value: Settings[K]) => {
+    const next = withChange(state.values, name, value);
+    for (const key of Object.keys(next) as (keyof Settings)[]) {
+      if (next[key] !== state.values[key]) state.set(key, next[key] as never);
+    }
+  };
+  const choosePreset = (values: Partial<Settings>) => {
+    for (const [key, value] of Object.entries(values) as [keyof Settings, never][]) if (state.values[key] !== value) state.set(key, value);
+  };
+  const trainAgain = () => change('seed', state.values.seed >= params.seed.max ? 0 : state.values.seed + 1);
+  const trainNow = () => {
+    relu.train(wantedRelu);
+    if (settings.linear) linear.train(wantedLinear);
+  };
+  const shownMatches = sameRun(relu.lab.state.result.params, wantedRelu) && (!settings.linear || sameRun(linear.lab.state.result.params, wantedLinear));
+  const corrections = [...new Set(trainers.flatMap((t) => (t.lab.state.status === 'done' ? t.lab.state.corrections : [])))];
+  const disabled = !state.hydrated;
+
+  return (
+    <div class="fig sx" data-hydrated={state.hydrated ? 'true' : 'false'} data-training={running ? 'true' : 'false'}>
+      <div class="fig__stage sx__stage">
+        {views.map((view, k) => (
+          <ModelPanel key={view.nonlinearity} view={view} note={progressText(trainers[k]!, k === 0 ? wantedRelu : wantedLinear, k === 0 ? data.relu : data.linear)} />
+        ))}
+        <FigureNote problems={state.problems} onDismiss={state.dismissProblems} />
+      </div>
+      <p class="sx__legend">
+        <span class="sx-key sx-key--importance" aria-hidden="true" /> Colour of arrows and length bars: importance, from 1 (purple) down to the least
+        important (gold); numbers name the features, feature 1 the most important. Heat map: <span class="sx-key sx-key--pos" aria-hidden="true" /> positive
+        overlap (orange), <span class="sx-key sx-key--neg" aria-hidden="true" /> negative (blue, marked −). A toy model with a few dozen numbers, not a language model.
+      </p>
+      <div class="sx__training">
+        <div class="sx__progress">
+          {trainers.map((t, k) => {
+            const s = t.lab.state;
+            const fraction = s.status === 'running' && s.progress ? (Number(s.progress.metrics['restart'] ?? 0) + s.progress.step / s.progress.steps) / labRestarts : s.status === 'running' ? 0 : 1;
+            const label = `Training progress, ${modelName(k === 0 ? 'relu' : 'linear')}`;
+            return <progress key={k} class="sx__bar" max={1} value={Number.isFinite(fraction) ? Math.min(1, fraction) : 0} aria-label={label} />;
+          })}
+          <p class="sx__progress-text">
+            {running
+              ? `Training in your browser, in a background worker so the page stays responsive: ${labRestarts} runs from different seeds, keeping the one with the lowest loss.`
+              : corrections.length > 0
+                ? `The lab adjusted: ${corrections.join('; ')}.`
+                : shownMatches
+                  ? atBuildTime
+                    ? 'Trained once when this page was built, at the default settings. Change a setting to train in your browser.'
+                    : `Trained in your browser with ${settingsText(relu.lab.state.result.params)}.`
+                  : 'The drawing shows the last finished result, for other settings.'}
+          </p>
+        </div>
+        <LossCurve series={series} caption={curveCaption} />
+      </div>
+      <div class="sx__actions" role="group" aria-label="Presets and training">
+        <span class="sx__actions-label" aria-hidden="true">
+          Presets:
+        </span>
+        {presets.map((preset) => (
+          <button key={preset.id} type="button" disabled={disabled} aria-pressed={presetMatches(preset, state.values) ? 'true' : 'false'} data-preset={preset.id} onClick={() => choosePreset(preset.values)}>
+            {preset.label}
+          </button>
+        ))}
+        {running ? (
+          <button type="button" class="sx__train" onClick={() => { relu.lab.cancel(); linear.lab.cancel(); }}>
+            Cancel training
+          </button>
+        ) : shownMatches ? (
+          <button type="button" class="sx__train" disabled={disabled} onClick={trainAgain}>
+            Train again with a new seed
+          </button>
+        ) : (
+          <button type="button" class="sx__train" disabled={disabled} onClick={trainNow}>
+            Train with these settings
+          </button>
+        )}
+        <span class="sx__seed">seed {state.values.seed}</span>
+      </div>
+      <ParamControls
+        anchor={anchor}
+        decls={params}
+        values={settings}
+        disabled={disabled}
+        onChange={change}
+        only={['n', 'm', 'sparsity', 'importanceDecay', 'linear']}
+        label={`Controls of ${figure.title}`}
+      />
+      <FigureStatus hydrated={state.hydrated} source={state.source} atDefaults={state.atDefaults} announcement={message} onReset={state.reset} />
+      <TextAlternative alternative={alternative} atDefaults={atBuildTime && (!settings.linear || linear.lab.state.result === data.linear)} />
+    </div>
+  );
+}
+

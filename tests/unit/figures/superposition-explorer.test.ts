@@ -1,0 +1,141 @@
+/** What the superposition explorer must show and mean, checked on its server render, its views and its URL state. */
+import { h } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+import { describe, expect, test } from 'vitest';
+import { featureGeometry, trainSuperposition, validateSuperpositionParams } from '../../../src/lab/superposition.ts';
+import { problemSentence } from '../../../src/figures/shared/FigureStatus.tsx';
+import { describeResults } from '../../../src/figures/superposition-explorer/describe.ts';
+import figure from '../../../src/figures/superposition-explorer/figure.ts';
+import { FeatureBars } from '../../../src/figures/superposition-explorer/FeatureBars.tsx';
+import { FeaturePlane } from '../../../src/figures/superposition-explorer/FeaturePlane.tsx';
+import { GramHeatmap } from '../../../src/figures/superposition-explorer/GramHeatmap.tsx';
+import { constrain, defaultSettings, labParams, presetMatches, presets, sameRun, withChange } from '../../../src/figures/superposition-explorer/settings.ts';
+import { liveView, resultView } from '../../../src/figures/superposition-explorer/view-model.ts';
+import { defaultValues, queryString, readParams, writeParams } from '../../../src/lib/url-state.ts';
+import { decode, renderFigure } from './render.ts';
+
+const { data, params } = figure;
+const anchor = 'fig-superposition-explorer';
+const count = (html: string, pattern: RegExp) => html.match(pattern)?.length ?? 0;
+
+describe('server render at the defaults', () => {
+  const html = renderFigure(figure.id);
+  const n = data.relu.params.n;
+
+  test('is the sparse, equal-importance preset, trained by the lab at build time', () => {
+    expect(defaultValues(params)).toEqual(defaultSettings);
+    expect(presetMatches(presets[0]!, defaultSettings)).toBe(true);
+    expect(presets[0]!.label).toBe('Sparse, equal importance');
+    expect(sameRun(data.relu.params, labParams(defaultSettings, 'relu'))).toBe(true);
+    expect(sameRun(data.linear.params, labParams(defaultSettings, 'linear'))).toBe(true);
+    expect(decode(html)).toContain('trained when this page was built');
+  });
+
+  test('draws one numbered arrow per feature (m = 2), n² heat-map cells and n bars of each kind', () => {
+    expect(n).toBe(5);
+    expect(count(html, /class="sx-arrow"/g)).toBe(n);
+    const labels = [...html.matchAll(/class="sx-arrow__label"[^>]*>(\d+)</g)].map((m) => Number(m[1]));
+    expect(labels).toEqual([1, 2, 3, 4, 5]);
+    expect(count(html, /class="sx-cell sx-cell--(?:pos|neg)(?: is-strong)?"><rect/g) - 9).toBe(n * n);
+    expect(count(html, /class="sx-bar sx-bar--norm"/g)).toBe(n);
+    expect(count(html, /class="sx-bar sx-bar--sharing"/g)).toBe(n);
+  });
+
+  test('the heat map has a legend and writes every value, so the sign is not colour alone', () => {
+    expect(count(html, /class="sx-cell__value"/g)).toBe(n * n);
+    expect(html).toContain('class="sx-legend"');
+  });
+
+  test('labels the toy as a toy, and shows only the ReLU model until the linear one is asked for', () => {
+    expect(decode(html)).toContain('A toy model');
+    expect(count(html, /data-model="relu"/g)).toBe(1);
+    expect(count(html, /data-model="linear"/g)).toBe(0);
+  });
+
+  test('the text alternative says it shows the defaults and has one row per feature', () => {
+    const alternative = figure.describe(defaultValues(params), data);
+    expect(alternative.table.rows).toHaveLength(n);
+    expect(alternative.table.rows.map((r) => r[0])).toEqual(['1', '2', '3', '4', '5']);
+    expect(alternative.summary).toContain('stores 5 of 5 features');
+    expect(decode(html)).toContain('This describes the figure at its default settings.');
+    expect(figure.describe({ ...defaultValues(params), linear: true }, data).table.columns).toContain('Linear model: length ‖Wᵢ‖');
+  });
+});
+
+describe('views of other results', () => {
+  test('m ≠ 2: no arrows, a note to read the heat map; n = 20: 400 cells and 20 bars', async () => {
+    const { params: p } = validateSuperpositionParams({ n: 20, m: 5, sparsity: 0.9, steps: 20, restarts: 1 });
+    const view = resultView(await trainSuperposition(p));
+    const plane = renderToString(h(FeaturePlane, { view }));
+    expect(count(plane, /class="sx-arrow"/g)).toBe(0);
+    expect(decode(plane)).toContain('read the heat map');
+    expect(count(renderToString(h(GramHeatmap, { view })), /<rect x="[\d.]+" y="[\d.]+" width/g) - 9).toBe(400);
+    expect(count(renderToString(h(FeatureBars, { view })), /class="sx-bar sx-bar--norm"/g)).toBe(20);
+  });
+
+  test('a progress report is drawn with the lab’s own geometry of its W', () => {
+    const W = data.relu.W;
+    const live = liveView({ step: 10, steps: 100, loss: 0.1, metrics: { W, restart: 0 } }, { n: 5, m: 2, importanceDecay: 1, nonlinearity: 'relu' })!;
+    expect(live.live).toBe(true);
+    expect(live).toMatchObject(featureGeometry(Float64Array.from(W.flat()), 2, 5));
+    live.featureNorms.forEach((norm, i) => expect(norm).toBeCloseTo(data.relu.featureNorms[i]!, 4));
+    expect(liveView({ step: 1, steps: 1, loss: 1, metrics: { W: [[1]] } }, { n: 5, m: 2, importanceDecay: 1, nonlinearity: 'relu' })).toBeUndefined();
+  });
+
+  test('dropped features are listed as not stored instead of drawn', async () => {
+    const { params: p } = validateSuperpositionParams({ n: 5, m: 2, sparsity: 0, importanceDecay: 0.7, steps: 1500, restarts: 3 });
+    const result = await trainSuperposition(p);
+    const view = resultView(result);
+    const plane = decode(renderToString(h(FeaturePlane, { view })));
+    expect(count(plane, /class="sx-arrow"/g)).toBe(2);
+    expect(plane).toContain('Not stored (length < 0.1): 3, 4, 5');
+    expect(describeResults(result).summary).toContain('stores 2 of 5 features');
+  });
+});
+
+describe('settings and URL state', () => {
+  const changed = { n: 12, m: 7, sparsity: 0.37, importanceDecay: 0.81, linear: true, seed: 42 };
+
+  test.each(Object.entries(changed))('%s survives a trip through the URL', (name, value) => {
+    const values = { ...defaultValues(params), [name]: value };
+    const query = queryString(writeParams('', anchor, params, values));
+    expect(query).toContain(`${anchor}.${name}=`);
+    const read = readParams(query, anchor, params);
+    expect(read.problems).toEqual([]);
+    expect(read.values).toEqual(values);
+  });
+
+  test('each preset is a shareable URL that restores it', () => {
+    for (const preset of presets) {
+      const query = queryString(writeParams('', anchor, params, { ...defaultValues(params), ...preset.values }));
+      expect(presetMatches(preset, readParams(query, anchor, params).values)).toBe(true);
+    }
+    expect(queryString(writeParams('', anchor, params, { ...defaultValues(params), ...presets[1]!.values }))).toBe(
+      `?${anchor}.sparsity=0&${anchor}.importanceDecay=0.7`,
+    );
+  });
+
+  test.each([
+    ['n', '21'],
+    ['m', '0'],
+    ['sparsity', '1'],
+    ['importanceDecay', '0.4'],
+    ['linear', 'yes'],
+    ['seed', '-1'],
+    ['n', '<script>alert(1)</script>'],
+    ['sparsity', 'NaN'],
+  ])('hostile %s=%s falls back to the default with the reset note', (name, raw) => {
+    const read = readParams(new URLSearchParams([[`${anchor}.${name}`, raw]]), anchor, params);
+    expect(read.values).toEqual(defaultValues(params));
+    expect(read.problems).toHaveLength(1);
+    expect(problemSentence(read.problems)).toMatch(/^Reset to defaults: this link’s /);
+  });
+
+  test('m stays below n: links are shown as n − 1, and changing n lowers m', () => {
+    expect(constrain({ ...defaultSettings, n: 4, m: 9 }).m).toBe(3);
+    expect(withChange(defaultSettings, 'n', 2).m).toBe(1);
+    expect(withChange({ ...defaultSettings, n: 6 }, 'm', 8).m).toBe(5);
+    expect(labParams({ ...defaultSettings, n: 3, m: 3 }, 'relu')).toMatchObject({ n: 3, m: 2 });
+    expect(validateSuperpositionParams(labParams({ ...defaultSettings, n: 20, m: 10 }, 'relu')).corrections.every((c) => c.startsWith('steps:'))).toBe(true);
+  });
+});
