@@ -16,6 +16,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '10,100,500' },
     json: { type: 'string', default: 'reports/bench-build.json' },
     keep: { type: 'boolean', default: false },
+    docs: { type: 'string' },
   },
 });
 const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0);
@@ -75,6 +76,20 @@ ${sections}
   };
 }
 
+/** Least-squares line through [x, y] points, with its coefficient of determination. */
+export function linearFit(points) {
+  const n = points.length;
+  const mx = points.reduce((s, [x]) => s + x, 0) / n;
+  const my = points.reduce((s, [, y]) => s + y, 0) / n;
+  const sxx = points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
+  const sxy = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0);
+  const slope = sxx === 0 ? 0 : sxy / sxx;
+  const intercept = my - slope * mx;
+  const ssTot = points.reduce((s, [, y]) => s + (y - my) ** 2, 0);
+  const ssRes = points.reduce((s, [x, y]) => s + (y - (intercept + slope * x)) ** 2, 0);
+  return { slope, intercept, r2: ssTot === 0 ? 1 : 1 - ssRes / ssTot };
+}
+
 function copyProject(to) {
   cpSync(root, to, {
     recursive: true,
@@ -83,7 +98,14 @@ function copyProject(to) {
       return !rel || !skip.has(rel.split(/[\\/]/)[0]);
     },
   });
-  symlinkSync(join(root, 'node_modules'), join(to, 'node_modules'), 'dir');
+  // Link each package, not the folder: Astro and Vite keep caches in node_modules/.astro and .vite, and
+  // those must stay private to the copy (a shared cache would mix with builds of the real project).
+  const modules = join(to, 'node_modules');
+  mkdirSync(modules);
+  for (const entry of readdirSync(join(root, 'node_modules'))) {
+    if (entry.startsWith('.') && entry !== '.bin') continue;
+    symlinkSync(join(root, 'node_modules', entry), join(modules, entry));
+  }
 }
 
 function countPages(dir) {
@@ -122,6 +144,8 @@ function main() {
   const articles = join(work, 'content/articles');
   const results = [];
   try {
+    console.log('Warm-up build (not counted: fills caches, generates types) …');
+    build(work);
     console.log('Baseline build (the project as it is) …');
     const baseline = build(work);
     results.push({ synthetic: 0, ...baseline });
@@ -153,9 +177,32 @@ function main() {
       `${String(r.synthetic).padStart(18)}  ${String(r.pages).padStart(5)}  ${r.astroSeconds.toFixed(1).padStart(11)} s  ${r.totalSeconds.toFixed(1).padStart(14)} s  ${r.secondsPerPage.toFixed(3).padStart(6)}  ${r.marginalSecondsPerPage === null ? '–' : r.marginalSecondsPerPage.toFixed(3)}`,
     );
   }
+  const fit = linearFit(rows.map((r) => [r.pages, r.totalSeconds]));
+  console.log(`\nLeast-squares line: ${fit.intercept.toFixed(2)} s + ${(fit.slope * 1000).toFixed(1)} ms × pages (R² = ${fit.r2.toFixed(4)}; 1 means perfectly linear)`);
   mkdirSync(dirname(values.json), { recursive: true });
-  writeFileSync(values.json, `${JSON.stringify({ generatedAt: new Date().toISOString(), figure, rows }, null, 1)}\n`);
+  writeFileSync(values.json, `${JSON.stringify({ generatedAt: new Date().toISOString(), figure, rows, fit }, null, 1)}\n`);
   console.log(`\nWritten to ${values.json}`);
+  if (values.docs) updateDocs(values.docs, rows, fit);
+}
+
+/** Replaces the table between the bench-table markers of a Markdown file. */
+export function updateDocs(path, rows, fit) {
+  const start = '<!-- bench-table:start -->';
+  const end = '<!-- bench-table:end -->';
+  const text = readFileSync(path, 'utf8');
+  const i = text.indexOf(start);
+  const j = text.indexOf(end);
+  if (i === -1 || j < i) throw new Error(`${path} has no ${start} … ${end} section`);
+  const table = [
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:build\` (production build + Pagefind, 2-core machine).`,
+    '',
+    '| Synthetic articles | Pages | Build (astro) | Build + Pagefind | Seconds per page | Marginal seconds per added page |',
+    '|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.synthetic} | ${r.pages} | ${r.astroSeconds.toFixed(1)} s | ${r.totalSeconds.toFixed(1)} s | ${r.secondsPerPage.toFixed(3)} | ${r.marginalSecondsPerPage === null ? '–' : r.marginalSecondsPerPage.toFixed(3)} |`),
+    '',
+    `Least-squares line: ${fit.intercept.toFixed(2)} s + ${(fit.slope * 1000).toFixed(1)} ms per page (R² = ${fit.r2.toFixed(4)}).`,
+  ].join('\n');
+  writeFileSync(path, `${text.slice(0, i + start.length)}\n${table}\n${text.slice(j)}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -79,6 +79,8 @@ async function checkPage(browser, origin, url, { axe, interact }) {
     axe: [],
     cls: 0,
     shifts: [],
+    clsAfterInteraction: 0,
+    shiftsAfterInteraction: [],
     islands: { total: 0, hydrated: 0 },
     workers: [],
     ranButtons: [],
@@ -137,6 +139,8 @@ async function checkPage(browser, origin, url, { axe, interact }) {
     }
     await page.evaluate(() => window.scrollTo(0, 0));
     out.islands.hydrated = out.islands.total - (await page.locator('astro-island[ssr]').count());
+    // Shifts from here on follow the scripted clicks and typing: reported, but not part of the page's CLS.
+    const interactionsFrom = await page.evaluate(() => performance.now());
     if (interact) {
       await runFigures(page, out);
       out.search = await trySearch(page, pagefindRequests);
@@ -147,8 +151,12 @@ async function checkPage(browser, origin, url, { axe, interact }) {
       out.axe = result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
     }
     const q = await page.evaluate(() => /** @type {any} */ (window).__quality);
-    out.cls = Number((q?.cls ?? 0).toFixed(4));
-    out.shifts = q?.shifts ?? [];
+    const shifts = q?.shifts ?? [];
+    const sum = (list) => Number(list.reduce((t, x) => t + x.value, 0).toFixed(4));
+    out.shifts = shifts.filter((x) => x.at < interactionsFrom);
+    out.cls = sum(out.shifts);
+    out.shiftsAfterInteraction = shifts.filter((x) => x.at >= interactionsFrom);
+    out.clsAfterInteraction = sum(out.shiftsAfterInteraction);
     out.cspViolations.push(...(q?.csp ?? []));
   } catch (error) {
     out.pageErrors.push(`quality check could not finish: ${error instanceof Error ? error.message : error}`);

@@ -80,3 +80,15 @@ export function distReader(dist) {
     return cache.get(path);
   };
 }
+
+/**
+ * The base path a build was made for, read from its pages: the prefix most asset URLs put before
+ * `_astro/` (Astro's asset folder). Undefined when no page references an asset.
+ */
+export function detectBase(htmlTexts) {
+  const counts = new Map();
+  for (const html of htmlTexts) {
+    for (const m of html.matchAll(/(?:src|href|component-url|renderer-url)=["'](\/[^"']*?)_astro\//g)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { crawl, distReader, pickRepresentatives, templates } from './crawl.mjs';
+import { crawl, detectBase, distReader, pickRepresentatives, templates } from './crawl.mjs';
 import { frameworkFiles, measurePage } from './weight.mjs';
 import { budgets, pageChecks, siteChecks, summarise } from './budgets.mjs';
 import { renderMarkdown, renderText } from './table.mjs';
@@ -25,7 +25,7 @@ function options(argv) {
     args: argv,
     options: {
       dist: { type: 'string', default: process.env.SITE_OUT_DIR ?? 'dist' },
-      base: { type: 'string', default: process.env.SITE_BASE ?? '/' },
+      base: { type: 'string' },
       only: { type: 'string' },
       skip: { type: 'string' },
       runs: { type: 'string', default: '3' },
@@ -39,7 +39,7 @@ function options(argv) {
   const skip = values.skip ? values.skip.split(',') : [];
   return {
     dist: resolve(values.dist),
-    base: normaliseBase(values.base),
+    base: values.base === undefined ? undefined : normaliseBase(values.base),
     stages: new Set(only.filter((s) => !skip.includes(s))),
     runs: Math.max(1, Number(values.runs) || 3),
     lighthousePages: values['lighthouse-pages'],
@@ -82,6 +82,16 @@ export async function runReport(argv = process.argv.slice(2)) {
     summary: { passed: 0, failed: 0 },
   };
 
+  // The base path: --base, else what the build itself used (so a sub-path build is measured correctly), else $SITE_BASE.
+  if (opt.base === undefined) {
+    const files = existsSync(opt.dist) ? crawl(opt.dist, '/') : [];
+    const detected = detectBase(files.map((p) => p.html));
+    opt.base = normaliseBase(detected ?? process.env.SITE_BASE);
+    if (detected && process.env.SITE_BASE !== undefined && normaliseBase(process.env.SITE_BASE) !== opt.base) {
+      report.warnings.push(`SITE_BASE is ${process.env.SITE_BASE} but ${opt.dist} was built for ${opt.base}: measured as built`);
+    }
+  }
+  report.base = opt.base;
   const pages = existsSync(opt.dist) ? crawl(opt.dist, opt.base) : [];
   log(`Quality report on ${opt.dist} (base ${opt.base}): ${pages.length} page(s)`);
   const byPath = new Map(pages.map((p) => [p.path, { path: p.path, file: p.file, url: p.url, template: p.template, html: p.html }]));
@@ -119,7 +129,13 @@ export async function runReport(argv = process.argv.slice(2)) {
         await stage('browser (requests, CSP, console, axe, CLS)', report, log, async () => {
           const { browserPass } = await import('./browser.mjs');
           const results = await browserPass(pages, { origin: server.origin, log });
-          for (const [path, r] of Object.entries(results)) byPath.get(path).browser = r;
+          for (const [path, r] of Object.entries(results)) {
+            byPath.get(path).browser = r;
+            if (r.clsAfterInteraction > 0) {
+              const top = [...r.shiftsAfterInteraction].sort((a, b) => b.value - a.value)[0];
+              report.warnings.push(`${path}: layout shift ${r.clsAfterInteraction} after the scripted clicks/typing (not counted in CLS), largest: ${top.sources.join(', ')}`);
+            }
+          }
         });
       }
       if (opt.stages.has('lighthouse')) {
@@ -158,7 +174,7 @@ export async function runReport(argv = process.argv.slice(2)) {
 
   mkdirSync(dirname(opt.out), { recursive: true });
   writeFileSync(opt.out, `${JSON.stringify(report, null, 1)}\n`);
-  const markdown = renderMarkdown(report);
+  const markdown = renderMarkdown(report) + (report.warnings.length ? `\n\nNotes:\n\n${report.warnings.map((w) => `- ${w}`).join('\n')}` : '');
   writeFileSync(opt.out.replace(/\.json$/, '.md'), `${markdown}\n`);
   if (opt.docs) updateDocs(opt.docs, markdown);
   console.log(`\n${renderText(report)}`);
