@@ -32,7 +32,7 @@ function check(scope, id, pass, value, limit, detail = '') {
  * The checks for one page. Sections that were not measured (undefined) produce no check, so partial runs
  * (--only) still evaluate what they measured.
  *
- * @param {{ path: string, html?: string, weight?: any, nu?: any, browser?: any, lighthouse?: any[] }} page
+ * @param {{ path: string, html?: string, weight?: any, nu?: any, browser?: any, lighthouse?: any[], performance?: any, noindex?: boolean }} page
  */
 export function pageChecks(page, b = budgets) {
   const out = [];

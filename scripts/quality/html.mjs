@@ -59,6 +59,11 @@ export function isJavaScript(attrs) {
 /** What a page declares: stylesheets, scripts, islands, meta policies, robots, equations. */
 export function readPage(html) {
   const tags = scanTags(html);
+  /** @type {{ stylesheets: {href: string, index: number}[], inlineStyles: {content: string, index: number}[],
+   *   scripts: {src?: string, inline?: string, module: boolean, index: number}[],
+   *   islands: {uid: string, componentUrl: string, rendererUrl: string, beforeHydrationUrl: string, client: string, name: string, index: number}[],
+   *   cspMeta: {content: string, index: number}[], robots: string[], headEnd: number, hasEquations: boolean,
+   *   preloads: {href: string, as: string, rel: string}[] }} */
   const out = {
     stylesheets: [],
     inlineStyles: [],

@@ -29,7 +29,12 @@ export function sourceAt(html, line, column) {
 }
 
 /** Splits checker messages into errors, warnings and filtered ones (each filtered one carries its filter). */
+/**
+ * @param {any[]} messages
+ * @param {(url: string) => string} [readSource]
+ */
 export function classifyMessages(messages, readSource = () => '') {
+  /** @type {{ errors: any[], warnings: any[], filtered: any[] }} */
   const out = { errors: [], warnings: [], filtered: [] };
   for (const m of messages) {
     const isError = m.type === 'error' || (m.type === 'non-document-error');

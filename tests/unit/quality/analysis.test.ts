@@ -74,7 +74,7 @@ describe('HTML scanning', () => {
     expect(page.islands[0]).toMatchObject({ name: 'Counter', client: 'load', componentUrl: expect.stringMatching(/^\/_astro\/Counter\..*\.js$/) });
     expect(page.cspMeta).toHaveLength(1);
     expect(page.robots).toEqual(['noindex']);
-    expect(page.scripts.every((s) => s.inline !== undefined)).toBe(true);
+    expect(page.scripts.every((s: { inline?: string }) => s.inline !== undefined)).toBe(true);
   });
   test('does not mistake text inside scripts for tags', () => {
     const tags = scanTags('<script>if (a<b) document.write("<img src=x>")</script><p class=x>hi</p>');
@@ -173,7 +173,7 @@ describe('pages that break weight budgets on purpose', () => {
     const w = measurePage({ html, file: 'articles/x/index.html', read: fakeReader(files) });
     expect(w.firstPaint.files.sort()).toEqual(['_astro/page.js', '_astro/shared.js']);
     // shared.js is already loaded at first paint, so the figure adds Fig.js, big.js and the renderer only.
-    expect(w.islands[0].files.sort()).toEqual(['_astro/Fig.js', '_astro/big.js', '_astro/client.js']);
+    expect(w.islands[0]!.files.sort()).toEqual(['_astro/Fig.js', '_astro/big.js', '_astro/client.js']);
     const failed = pageChecks({ path: '/articles/x/', weight: w }).filter((c: { pass: boolean }) => !c.pass).map((c: { id: string }) => c.id);
     expect(failed).toEqual(['first-paint-js', 'figure-js:Fig', 'css']);
   });
@@ -209,7 +209,7 @@ describe('Nu checker messages', () => {
     const out = classifyMessages([astroStyle], () => html);
     expect(out.errors).toEqual([]);
     expect(out.filtered).toHaveLength(1);
-    expect(out.filtered[0].filter).toBe('astro-island-style');
+    expect(out.filtered[0]!.filter).toBe('astro-island-style');
   });
   test('the same message about any other style element is an error', () => {
     const other = '<p>x</p><style>p{color:red}</style>';

@@ -107,13 +107,16 @@ export function rawValue(decl?: ParamDecl): fc.Arbitrary<string> {
 
 /** A key aimed at this figure (real, unknown or hostile names), another figure, or nothing in particular. */
 export function rawKey(anchor: string, decls: ParamDecls): fc.Arbitrary<{ key: string; decl?: ParamDecl }> {
+  type Key = { key: string; decl?: ParamDecl };
   const names = Object.keys(decls);
-  const own = names.length ? fc.constantFrom(...names).map((name) => ({ key: `${anchor}.${name}`, decl: decls[name] })) : fc.constant({ key: `${anchor}.x` });
+  const own: fc.Arbitrary<Key> = names.length
+    ? fc.constantFrom(...names).map((name): Key => ({ key: `${anchor}.${name}`, decl: decls[name]! }))
+    : fc.constant<Key>({ key: `${anchor}.x` });
   return fc.oneof(
     { weight: 6, arbitrary: own },
-    { weight: 2, arbitrary: fc.oneof(fc.constantFrom(...payloads), fc.string({ maxLength: 20 })).map((name) => ({ key: `${anchor}.${name}` })) },
-    { weight: 1, arbitrary: fc.constantFrom(`${anchor}`, `${anchor}.`, `${anchor}..`, `${anchor.toUpperCase()}.x`, 'fig-other.input', 'x', '').map((key) => ({ key })) },
-    { weight: 1, arbitrary: fc.string({ maxLength: 30 }).map((key) => ({ key })) },
+    { weight: 2, arbitrary: fc.oneof(fc.constantFrom(...payloads), fc.string({ maxLength: 20 })).map((name): Key => ({ key: `${anchor}.${name}` })) },
+    { weight: 1, arbitrary: fc.constantFrom(`${anchor}`, `${anchor}.`, `${anchor}..`, `${anchor.toUpperCase()}.x`, 'fig-other.input', 'x', '').map((key): Key => ({ key })) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 30 }).map((key): Key => ({ key })) },
   );
 }
 
