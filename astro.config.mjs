@@ -48,6 +48,7 @@ function codeTheme() {
 export default defineConfig({
   site: config.url,
   base: config.base,
+  outDir: process.env.SITE_OUT_DIR ?? 'dist',
   trailingSlash: 'always',
   // Embed pages are noindex: they stay out of the sitemap.
   integrations: [mdx(), preact(), sitemap({ filter: (page) => !new URL(page).pathname.includes('/embed/') }), codeTheme()],

@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './tests/e2e/support/chromium.ts';
 
-const port = Number(process.env.E2E_PORT ?? 4321);
+const port = Number(process.env.E2E_PORT ?? 4500);
 const base = process.env.SITE_BASE ?? '/';
 const outDir = process.env.SITE_OUT_DIR ?? 'dist';
 
@@ -20,10 +20,10 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+    command: 'node scripts/serve-dist.mjs',
     url: `http://127.0.0.1:${port}${base}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
-    env: { SITE_BASE: base, SITE_OUT_DIR: outDir },
+    env: { SITE_BASE: base, SITE_OUT_DIR: outDir, E2E_PORT: String(port) },
   },
 });

@@ -52,7 +52,7 @@ if (built) {
   results.push({ name: 'production build', passed: 0, failed: 1, note: 'build failed' });
 }
 
-const subEnv = { SITE_BASE: SUBPATH, SITE_OUT_DIR: 'dist-subpath', E2E_PORT: '4322', E2E_REPORT: 'reports/e2e-subpath.json' };
+const subEnv = { SITE_BASE: SUBPATH, SITE_OUT_DIR: 'dist-subpath', E2E_PORT: '4501', E2E_REPORT: 'reports/e2e-subpath.json' };
 if (run(`sub-path build (${SUBPATH})`, 'npm run build', subEnv)) {
   const subOk = run('browser smoke tests on the sub-path build', 'npx playwright test --grep @smoke', subEnv);
   record(`browser smoke (${SUBPATH})`, subOk, readJson('reports/e2e-subpath.json'), playwrightTotals);
