@@ -3,7 +3,7 @@
  * build-time result at the defaults; after hydration the URL's settings are applied, and any settings other
  * than the defaults are trained in the lab's Web Worker, with the drawing following the run's progress.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FigureIslandProps } from '../contract.ts';
 import { ParamControls } from '../shared/Controls.tsx';
 import { FigureNote, FigureStatus } from '../shared/FigureStatus.tsx';
@@ -15,7 +15,7 @@ import './style.css';
 import { describeResults, settingsText, storedText } from './describe.ts';
 import figure from './figure.ts';
 import { LossCurve, type CurveSeries } from './LossCurve.tsx';
-import { ModelPanel } from './ModelPanel.tsx';
+import { ModelDrawings, ModelPanel } from './ModelPanel.tsx';
 import type { SuperpositionResult } from '../../lab/superposition.ts';
 import { constrain, labParams, labRestarts, presetMatches, presets, sameRun, withChange, type LabParams, type Nonlinearity, type Settings } from './settings.ts';
 import { useTrainer, type Trainer } from './use-trainer.ts';
@@ -46,8 +46,9 @@ function viewOf(trainer: Trainer, kind: Nonlinearity, reducedMotion: boolean): M
 }
 
 /** The line above a model's drawings: what is drawn and where it came from. */
-function progressText(trainer: Trainer, wanted: LabParams, buildTime: SuperpositionResult): string {
+function progressText(trainer: Trainer, wanted: LabParams, buildTime: SuperpositionResult, queued: boolean): string {
   const s = trainer.lab.state;
+  if (queued) return 'waits for the ReLU model to finish, then trains on the same settings';
   if (s.status === 'running') {
     const p = s.progress;
     if (!p) return 'starting to train…';
@@ -73,12 +74,18 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
   const wantedLinear = labParams(settings, 'linear');
   const reluKey = JSON.stringify(wantedRelu);
   const linearKey = settings.linear ? JSON.stringify(wantedLinear) : '';
+  /** The reader pressed Cancel: nothing starts again until a setting changes or they ask to train. */
+  const [stopped, setStopped] = useState(false);
   useEffect(() => {
     if (!state.hydrated) return;
+    setStopped(false);
     // Wait until a slider stops moving before training (arrow keys held down, a drag).
     const timer = setTimeout(() => {
-      relu.want(wantedRelu);
-      linear.want(settings.linear ? wantedLinear : undefined);
+      const reluBusy = relu.want(wantedRelu);
+      // One worker at a time: on a two-core machine the page keeps a core to itself.
+      if (!settings.linear) linear.want(undefined);
+      else if (!reluBusy) linear.want(wantedLinear);
+      else linear.stop();
     }, state.source === 'reader' ? 350 : 0);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the keys stand for the wanted parameters
@@ -86,7 +93,13 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
 
   const reluStatus = relu.lab.state.status;
   const linearStatus = linear.lab.state.status;
-  const running = reluStatus === 'running' || (settings.linear && linearStatus === 'running');
+  const linearQueued = settings.linear && !stopped && linearStatus !== 'running' && !sameRun(linear.lab.state.result.params, wantedLinear);
+  // The linear model trains as soon as the ReLU model has finished (before paint, so "training" never blinks off).
+  useLayoutEffect(() => {
+    if (state.hydrated && linearQueued && reluStatus !== 'running') linear.want(wantedLinear);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reluStatus, linearQueued]);
+  const running = reluStatus === 'running' || (settings.linear && linearStatus === 'running') || linearQueued;
   const wasRunning = useRef(false);
   useEffect(() => {
     if (running === wasRunning.current) return;
@@ -106,7 +119,13 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
     }
   }, [running, reluStatus, linearStatus, announce, relu, linear, settings.linear, wantedRelu]);
 
-  const views = [viewOf(relu, 'relu', reducedMotion), ...(settings.linear ? [viewOf(linear, 'linear', reducedMotion)] : [])];
+  const reluView = viewOf(relu, 'relu', reducedMotion);
+  const linearView = settings.linear ? viewOf(linear, 'linear', reducedMotion) : undefined;
+  const reluNote = progressText(relu, wantedRelu, data.relu, false);
+  const linearNote = progressText(linear, wantedLinear, data.linear, linearQueued && reluStatus === 'running');
+  // The same element for the same view: Preact skips it, so drawings are redone only when their model changed.
+  const reluDrawings = useMemo(() => <ModelDrawings view={reluView} />, [reluView]);
+  const linearDrawings = useMemo(() => (linearView ? <ModelDrawings view={linearView} /> : null), [linearView]);
   const trainers = settings.linear ? [relu, linear] : [relu];
   const atBuildTime = relu.lab.state.result === data.relu;
   const alternative = useMemo(
@@ -136,8 +155,9 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
   };
   const trainAgain = () => change('seed', state.values.seed >= params.seed.max ? 0 : state.values.seed + 1);
   const trainNow = () => {
-    relu.train(wantedRelu);
-    if (settings.linear) linear.train(wantedLinear);
+    setStopped(false);
+    if (!sameRun(relu.lab.state.result.params, wantedRelu)) relu.train(wantedRelu);
+    else if (settings.linear) linear.train(wantedLinear);
   };
   const shownMatches = sameRun(relu.lab.state.result.params, wantedRelu) && (!settings.linear || sameRun(linear.lab.state.result.params, wantedLinear));
   const corrections = [...new Set(trainers.flatMap((t) => (t.lab.state.status === 'done' ? t.lab.state.corrections : [])))];
@@ -146,15 +166,14 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
   return (
     <div class="fig sx" data-hydrated={state.hydrated ? 'true' : 'false'} data-training={running ? 'true' : 'false'}>
       <div class="fig__stage sx__stage">
-        {views.map((view, k) => (
-          <ModelPanel key={view.nonlinearity} view={view} note={progressText(trainers[k]!, k === 0 ? wantedRelu : wantedLinear, k === 0 ? data.relu : data.linear)} />
-        ))}
+        <ModelPanel view={reluView} note={reluNote} drawings={reluDrawings} />
+        {linearView ? <ModelPanel view={linearView} note={linearNote} drawings={linearDrawings} /> : null}
         <FigureNote problems={state.problems} onDismiss={state.dismissProblems} />
       </div>
       <p class="sx__legend">
         <span class="sx-key sx-key--importance" aria-hidden="true" /> Colour of arrows and length bars: importance, from 1 (purple) down to the least
         important (gold); numbers name the features, feature 1 the most important. Heat map: <span class="sx-key sx-key--pos" aria-hidden="true" /> positive
-        overlap (orange), <span class="sx-key sx-key--neg" aria-hidden="true" /> negative (blue, marked −). A toy model with a few dozen numbers, not a language model.
+        overlap (orange), <span class="sx-key sx-key--neg" aria-hidden="true" /> negative (blue; written with − or slashed). A toy model with a few dozen numbers, not a language model.
       </p>
       <div class="sx__training">
         <div class="sx__progress">
@@ -188,7 +207,11 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
           </button>
         ))}
         {running ? (
-          <button type="button" class="sx__train" onClick={() => { relu.lab.cancel(); linear.lab.cancel(); }}>
+          <button type="button" class="sx__train" onClick={() => {
+              setStopped(true);
+              relu.stop();
+              linear.stop();
+            }}>
             Cancel training
           </button>
         ) : shownMatches ? (

@@ -22,11 +22,15 @@ export interface Trainer {
   /** The settings of the run in progress (undefined when none runs). */
   running: LabParams | undefined;
   live: LiveCurve;
-  want(params: LabParams | undefined): void;
+  /** Returns true when a run for `params` is in progress or was just started. */
+  want(params: LabParams | undefined): boolean;
   train(params: LabParams): void;
+  /** Stops a run in progress, if any. */
+  stop(): void;
 }
 
-export const progressIntervalMs = 100;
+/** Progress (and so redraws) about four times a second: enough to watch, cheap for the page. */
+export const progressIntervalMs = 250;
 
 export function useTrainer(createWorker: () => Worker, buildTime: SuperpositionResult): Trainer {
   const lab = useLabWorker<'superposition'>(createWorker, 'superposition', buildTime, progressIntervalMs);
@@ -59,22 +63,27 @@ export function useTrainer(createWorker: () => Worker, buildTime: SuperpositionR
   );
 
   const want = useCallback(
-    (params: LabParams | undefined) => {
+    (params: LabParams | undefined): boolean => {
       const now = state.current;
       if (!params) {
         if (now.status === 'running') cancel();
-        return;
+        return false;
       }
       if (sameRun(buildTime.params, params)) {
         if (now.result !== buildTime || now.status === 'running') show(buildTime);
-        return;
+        return false;
       }
-      if (now.status === 'running' && running.current && sameRun(running.current, params)) return;
-      if (now.status !== 'running' && sameRun(now.result.params, params)) return;
+      if (now.status === 'running' && running.current && sameRun(running.current, params)) return true;
+      if (now.status !== 'running' && sameRun(now.result.params, params)) return false;
       train(params);
+      return true;
     },
     [buildTime, cancel, show, train],
   );
 
-  return { lab, running: running.current, live: live.current, want, train };
+  const stop = useCallback(() => {
+    if (state.current.status === 'running') cancel();
+  }, [cancel]);
+
+  return { lab, running: running.current, live: live.current, want, train, stop };
 }

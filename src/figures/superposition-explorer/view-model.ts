@@ -40,7 +40,18 @@ export function modelName(nonlinearity: Nonlinearity): string {
   return nonlinearity === 'relu' ? 'ReLU model' : 'Linear model';
 }
 
+const views = new WeakMap<SuperpositionResult, ModelView>();
+
+/** The view of a finished result (cached: the same result gives the same object, so its panel need not redraw). */
 export function resultView(result: SuperpositionResult): ModelView {
+  const cached = views.get(result);
+  if (cached) return cached;
+  const view = computeResultView(result);
+  views.set(result, view);
+  return view;
+}
+
+function computeResultView(result: SuperpositionResult): ModelView {
   const { n, m, importanceDecay, nonlinearity } = result.params;
   return {
     nonlinearity,

@@ -17,6 +17,14 @@ import { decode, renderFigure } from './render.ts';
 const { data, params } = figure;
 const anchor = 'fig-superposition-explorer';
 const count = (html: string, pattern: RegExp) => html.match(pattern)?.length ?? 0;
+/** Cells of the heat map: square subpaths of its shade groups (the legend's swatches are outside this group). */
+const cells = (html: string) => {
+  const group = /<g class="sx-cells">([\s\S]*?)<\/g>/.exec(html)?.[1] ?? '';
+  const squares = count(group, /M[\d.]+,[\d.]+h[\d.]+v[\d.]+h-[\d.]+z/g);
+  const declared = [...group.matchAll(/data-cells="(\d+)"/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+  expect(declared).toBe(squares);
+  return squares;
+};
 
 describe('server render at the defaults', () => {
   const html = renderFigure(figure.id);
@@ -36,13 +44,13 @@ describe('server render at the defaults', () => {
     expect(count(html, /class="sx-arrow"/g)).toBe(n);
     const labels = [...html.matchAll(/class="sx-arrow__label"[^>]*>(\d+)</g)].map((m) => Number(m[1]));
     expect(labels).toEqual([1, 2, 3, 4, 5]);
-    expect(count(html, /class="sx-cell sx-cell--(?:pos|neg)(?: is-strong)?"><rect/g) - 9).toBe(n * n);
+    expect(cells(html)).toBe(n * n);
     expect(count(html, /class="sx-bar sx-bar--norm"/g)).toBe(n);
     expect(count(html, /class="sx-bar sx-bar--sharing"/g)).toBe(n);
   });
 
   test('the heat map has a legend and writes every value, so the sign is not colour alone', () => {
-    expect(count(html, /class="sx-cell__value"/g)).toBe(n * n);
+    expect(count(html, /class="sx-cell__value(?: is-strong)?"/g)).toBe(n * n);
     expect(html).toContain('class="sx-legend"');
   });
 
@@ -62,6 +70,23 @@ describe('server render at the defaults', () => {
   });
 });
 
+describe('the build-time result holds what the article says about it', () => {
+  test('pentagon: each feature overlaps its two neighbours a little and the other two negatively; the bias is slightly negative', () => {
+    const { W, gram, b } = data.relu;
+    const order = [0, 1, 2, 3, 4].sort((i, j) => Math.atan2(W[1]![i]!, W[0]![i]!) - Math.atan2(W[1]![j]!, W[0]![j]!));
+    order.forEach((feature, k) => {
+      const neighbours = [order[(k + 1) % 5]!, order[(k + 4) % 5]!];
+      for (let other = 0; other < 5; other++) {
+        if (other === feature) continue;
+        const overlap = gram[feature]![other]!;
+        if (neighbours.includes(other)) expect(overlap).toBeGreaterThan(0.1);
+        else expect(overlap).toBeLessThan(-0.5);
+      }
+    });
+    for (const bias of b) expect(bias).toBeLessThan(0);
+  });
+});
+
 describe('views of other results', () => {
   test('m ≠ 2: no arrows, a note to read the heat map; n = 20: 400 cells and 20 bars', async () => {
     const { params: p } = validateSuperpositionParams({ n: 20, m: 5, sparsity: 0.9, steps: 20, restarts: 1 });
@@ -69,7 +94,7 @@ describe('views of other results', () => {
     const plane = renderToString(h(FeaturePlane, { view }));
     expect(count(plane, /class="sx-arrow"/g)).toBe(0);
     expect(decode(plane)).toContain('read the heat map');
-    expect(count(renderToString(h(GramHeatmap, { view })), /<rect x="[\d.]+" y="[\d.]+" width/g) - 9).toBe(400);
+    expect(cells(renderToString(h(GramHeatmap, { view })))).toBe(400);
     expect(count(renderToString(h(FeatureBars, { view })), /class="sx-bar sx-bar--norm"/g)).toBe(20);
   });
 
