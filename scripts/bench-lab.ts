@@ -24,7 +24,7 @@ function convergedStep(curve: LossCurve): number {
 }
 
 const cpus = os.cpus();
-console.log(`machine: ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length}, ${os.platform()} ${os.release()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`);
+console.log(`machine: ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length}, ${os.platform()} ${os.release()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)} (other processes slow every number down)`);
 console.log('model          case                                                  steps/s   converged at   time to converge   total');
 for (const { model, label, params } of cases) {
   const started = performance.now();
