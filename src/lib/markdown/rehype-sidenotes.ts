@@ -3,20 +3,42 @@ import type { Element, ElementContent, Root } from 'hast';
 
 const isElement = (node: unknown): node is Element => (node as Element | undefined)?.type === 'element';
 
-/** Copy of a footnote's content without ids (they stay unique) and without its back-reference link. */
-function stripForSidenote(nodes: ElementContent[]): ElementContent[] {
+interface JsxElement {
+  type: 'mdxJsxTextElement' | 'mdxJsxFlowElement';
+  name: string | null;
+  attributes: { type: string; name?: string; value?: unknown }[];
+  children: ElementContent[];
+}
+
+const span = (className: string, children: ElementContent[]): Element => ({ type: 'element', tagName: 'span', properties: { className: [className] }, children });
+
+/**
+ * An inert visual copy of a footnote: no ids (they stay unique), no back-reference, no links or
+ * components that could take focus. A citation keeps its number as text.
+ */
+function inertCopy(nodes: ElementContent[]): ElementContent[] {
   return nodes.flatMap((node): ElementContent[] => {
+    const jsx = node as unknown as JsxElement;
+    if (jsx.type === 'mdxJsxTextElement' || jsx.type === 'mdxJsxFlowElement') {
+      if (jsx.name === 'Cite') {
+        const n = jsx.attributes.find((a) => a.name === 'n')?.value;
+        return [span('sidenote-cite', [{ type: 'text', value: `[${String(n ?? '')}]` }])];
+      }
+      return inertCopy(jsx.children);
+    }
     if (!isElement(node)) return [structuredClone(node)];
     if (node.properties.dataFootnoteBackref !== undefined) return [];
+    if (node.tagName === 'a') return [span('sidenote-link', inertCopy(node.children))];
     const { id: _id, ...properties } = node.properties;
-    return [{ ...node, properties, children: stripForSidenote(node.children) }];
+    return [{ ...node, properties, children: inertCopy(node.children) }];
   });
 }
 
 /**
  * Puts a copy of each GFM footnote beside the paragraph that cites it, at build time. CSS shows these
- * side notes in the margin on wide screens and keeps the numbered notes at the end otherwise; the copy
- * is hidden from assistive technology and search so nothing is read or indexed twice.
+ * side notes in the margin on wide screens and keeps the numbered notes at the end otherwise. The copy is
+ * inert and hidden from assistive technology and search, so nothing is focused, read or indexed twice;
+ * the numbered notes at the end stay the accessible original.
  */
 export function rehypeSidenotes() {
   return (tree: Root) => {
@@ -41,7 +63,7 @@ export function rehypeSidenotes() {
           type: 'element',
           tagName: 'aside',
           properties: { className: ['sidenote'], ariaHidden: 'true', dataPagefindIgnore: true },
-          children: [{ type: 'element', tagName: 'span', properties: { className: ['sidenote-number'] }, children: [{ type: 'text', value: label }] }, ...stripForSidenote(content)],
+          children: [{ type: 'element', tagName: 'span', properties: { className: ['sidenote-number'] }, children: [{ type: 'text', value: label }] }, ...inertCopy(content)],
         });
       });
       if (asides.length === 0) return;

@@ -25,3 +25,13 @@ test('in a tight list the side note goes inside the item, never between items', 
 `);
   expect(code).toMatch(/_components\.li, \{\s*children: \[_jsxs\(_components\.aside/);
 });
+
+test('the copy is inert: links become text, a citation keeps only its number, no duplicate ids', async () => {
+  const code = await compileArticle(`${frontmatter()}\nA claim.[^n]\n\n[^n]: See [the glossary](/glossary/#feature) and <Cite id="elhage2022toy" />.\n`);
+  const aside = code.slice(code.indexOf('class: "sidenote"'), code.indexOf('"A claim."'));
+  expect(aside).toContain('class: "sidenote-link"');
+  expect(aside).not.toContain('href:');
+  expect(aside).toContain('children: "[1]"');
+  expect(aside).not.toContain('Cite');
+  expect(code.match(/occurrence: "1"/g)).toHaveLength(1);
+});
