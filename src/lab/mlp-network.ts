@@ -1,4 +1,6 @@
 /**
+ * A multilayer perceptron trained by backpropagation (Rumelhart, Hinton & Williams, 1986, "Learning
+ * representations by back-propagating errors", Nature 323, https://doi.org/10.1038/323533a0).
  * A small fully connected network on one flat parameter vector θ = [W_1, b_1, W_2, b_2, …],
  * W_l stored row-major as (sizes[l] × sizes[l−1]): row j holds the weights into neuron j.
  *

@@ -109,7 +109,7 @@ export async function trainModel0(seed = 0, options: TrainingOptions & { steps?:
   }, options);
 
   const test = sampleThreeRegions(testCount, createRandom(deriveSeed(params.seed, 2)));
-  grad.fill(0);
+  grad.fill(0); // the final loss is computed by the same function, its gradient discarded
   return {
     params,
     weights: toWeights(theta),
