@@ -99,7 +99,6 @@ document.addEventListener('click', async (e) => {
     if (status) status.textContent = text;
   }
 });
-for (const button of $$<HTMLElement>('[data-needs-js]')) button.hidden = false;
 
 /* ---- Table of contents follows the reader ---- */
 const tocLinks = $$<HTMLAnchorElement>('.toc a[href^="#"]');
