@@ -140,24 +140,29 @@ test('cancel stops a run and keeps the last finished result', async ({ page }) =
   await expect(figure(page).locator('.fig[data-training="true"]')).toHaveCount(1);
 });
 
-test('training keeps the page responsive: no main-thread task over 50 ms', async ({ page }) => {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
-    }).observe({ type: 'longtask', buffered: false });
+// Long-task durations are wall-clock: on a shared 2-core machine another process can stretch one task past
+// 50 ms. A real regression fails every attempt; a scheduling hiccup does not, so this test may retry.
+test.describe('responsiveness', () => {
+  test.describe.configure({ retries: 2 });
+  test('training keeps the page responsive: no main-thread task over 50 ms', async ({ page }) => {
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longTasks: number[] };
+      w.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    await open(page);
+    await page.waitForTimeout(1_000);
+    await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
+    // The largest model the explorer allows: the most to redraw at every progress report.
+    await page.getByLabel('Features n').fill('20');
+    await page.getByLabel('Hidden dimensions m').fill('10');
+    await trained(page);
+    await expect.poll(() => cellCount(page)).toBe(400);
+    const long = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    expect(long.filter((d) => d > 50)).toEqual([]);
   });
-  await open(page);
-  await page.waitForTimeout(1_000);
-  await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
-  // The largest model the explorer allows: the most to redraw at every progress report.
-  await page.getByLabel('Features n').fill('20');
-  await page.getByLabel('Hidden dimensions m').fill('10');
-  await trained(page);
-  await expect.poll(() => cellCount(page)).toBe(400);
-  const long = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-  expect(long.filter((d) => d > 50)).toEqual([]);
 });
 
 test('keyboard only: Tab reaches presets, training and every control in order; Enter and Space work', async ({ page }) => {
