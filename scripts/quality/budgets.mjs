@@ -87,7 +87,7 @@ export function pageChecks(page, b = budgets) {
   if (page.performance) {
     const p = page.performance;
     out.push(check(at, 'lh-performance', p.score >= b.performanceFloor, p.score, b.performanceFloor, `median of ${p.runs}: ${p.scores.join(', ')}; aim ${b.performanceAim}`));
-    out.push(check(at, 'lh-cls', Number((p.cls ?? 0).toFixed(3)) <= b.cls, p.cls, b.cls, 'Lighthouse median'));
+    out.push(check(at, 'lh-cls', Number((p.cls ?? 0).toFixed(3)) <= b.cls, Number((p.cls ?? 0).toFixed(4)), b.cls, 'Lighthouse median'));
   }
   return out;
 }
