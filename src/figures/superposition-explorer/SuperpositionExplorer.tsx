@@ -197,7 +197,7 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
         </div>
         <LossCurve series={series} caption={curveCaption} />
       </div>
-      <div class="sx__actions" role="group" aria-label="Presets and training">
+      <div class="sx__actions" role="group" aria-label="Presets">
         <span class="sx__actions-label" aria-hidden="true">
           Presets:
         </span>
@@ -206,6 +206,8 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
             {preset.label}
           </button>
         ))}
+      </div>
+      <div class="sx__run">
         {running ? (
           <button type="button" class="sx__train" onClick={() => {
               setStopped(true);
