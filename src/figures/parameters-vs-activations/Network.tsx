@@ -110,10 +110,11 @@ export function Network({ view, weights, onPin }: { view: PvaView; weights: Mode
           {pinned.terms.map((term) => {
             const [x1, y1] = neuronPosition(view, pinned.layer - 1, term.from);
             const [x2, y2] = neuronPosition(view, pinned.layer, pinned.neuron);
-            // Near the source end, where the incoming lines are still apart.
-            const t = 0.3;
+            // Near the source end, where the incoming lines are still apart; starting just clear of the
+            // source circle so the weight never covers that neuron's own value.
+            const t = 0.2;
             return (
-              <text key={term.from} class="pva-weight" x={x1 + radius + t * (x2 - x1 - 2 * radius)} y={y1 + t * (y2 - y1)} dy="0.35em" text-anchor="middle">
+              <text key={term.from} class="pva-weight" x={x1 + radius + 3 + t * (x2 - x1 - 2 * radius)} y={y1 + t * (y2 - y1)} dy="0.35em" text-anchor="start">
                 {signed(term.weight)}
               </text>
             );
