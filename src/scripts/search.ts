@@ -1,5 +1,6 @@
 /** Loads Pagefind's UI from the built site's /pagefind/ (absent in dev) and wires ?q= and "/". */
 interface PagefindUIOptions {
+  showImages: boolean;
   element: string;
   bundlePath: string;
   showSubResults: boolean;
@@ -19,7 +20,7 @@ export function startSearch(): void {
   script.src = `${bundlePath}pagefind-ui.js`;
   script.onload = () => {
     if (!window.PagefindUI) return;
-    const ui = new window.PagefindUI({ element: '#search', bundlePath, showSubResults: true, resetStyles: false });
+    const ui = new window.PagefindUI({ element: '#search', bundlePath, showSubResults: true, showImages: false, resetStyles: false });
     const q = new URLSearchParams(location.search).get('q');
     if (q) ui.triggerSearch(q);
     if (location.hash === '#search' || q) host.querySelector<HTMLInputElement>('input')?.focus();
