@@ -61,6 +61,7 @@ export function LossCurve({ series, caption }: { series: CurveSeries[]; caption:
         return (
           <g key={s.kind} class={`sx-curve sx-curve--${s.kind}`}>
             <path d={points.length > 1 ? path(points) : ''} />
+            {last ? <circle class="sx-curve__dot" cx={x(last[0]).toFixed(1)} cy={y(Math.max(last[1], y.domain()[0]!)).toFixed(1)} r="2.5" /> : null}
             {last ? (
               <text x={x(last[0]) + 4} y={y(Math.max(last[1], y.domain()[0]!))} dy={s.kind === 'relu' ? '0.9em' : '-0.3em'} class="sx-curve__label">
                 {s.name}
