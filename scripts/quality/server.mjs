@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -12,6 +13,8 @@ const types = {
   '.xml': 'application/xml', '.wasm': 'application/wasm', '.webmanifest': 'application/manifest+json',
   '.pf_meta': 'application/octet-stream', '.pf_fragment': 'application/octet-stream', '.pf_index': 'application/octet-stream',
 };
+
+const compressible = /^(text\/|application\/(json|xml|manifest\+json)|image\/svg)/;
 
 /** Parses `_headers`: blocks of a path pattern followed by indented "Name: value" or "! Name" lines. */
 export function parseHeadersFile(text) {
@@ -49,8 +52,16 @@ export function serve(dist, { base = '/', port = 0, host = '127.0.0.1' } = {}) {
     const url = new URL(req.url ?? '/', 'http://x');
     let path = decodeURIComponent(url.pathname);
     const send = (status, file) => {
-      const body = file ? readFileSync(file) : Buffer.from('Not found');
-      res.writeHead(status, { 'content-type': file ? (types[extname(file)] ?? 'application/octet-stream') : 'text/plain', ...headersFor(headerRules, path) });
+      const raw = file ? readFileSync(file) : Buffer.from('Not found');
+      const type = file ? (types[extname(file)] ?? 'application/octet-stream') : 'text/plain';
+      // Compress text as every static host does, so transfer sizes and Lighthouse timings match a deployment.
+      const gzip = compressible.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      const body = gzip ? gzipSync(raw) : raw;
+      res.writeHead(status, {
+        'content-type': type,
+        ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
+        ...headersFor(headerRules, path),
+      });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
     if (!path.startsWith(base)) {
