@@ -59,6 +59,11 @@ export function headingAnchors(tree: Root): string[] {
 // remark-math first: braces inside $…$ are TeX, not MDX expressions.
 const mdxParser = unified().use(remarkParse).use(remarkMath).use(remarkMdx);
 
+/** Parses an article body (front matter removed) as the site's pipeline reads it, math included. */
+export function parseMdxBody(body: string): Root {
+  return mdxParser.parse(body);
+}
+
 /** Figure ids are the folder names under src/figures that hold a figure.ts declaration. */
 export function listFigureIds(figuresDir: string): string[] {
   if (!existsSync(figuresDir)) return [];
@@ -95,7 +100,7 @@ export function buildSiteIndex(paths: ContentPaths): SiteIndex {
     if (typeof data.slug !== 'string') continue; // the schema check reports it for that file
     let anchors: string[];
     try {
-      anchors = headingAnchors(mdxParser.parse(body));
+      anchors = headingAnchors(parseMdxBody(body));
     } catch (error) {
       throw new Error(`content/articles/${file}: not valid MDX: ${(error as Error).message}`);
     }

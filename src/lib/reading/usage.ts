@@ -1,11 +1,6 @@
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkMdx from 'remark-mdx';
 import type { Root } from 'mdast';
 import { jsxAttribute, visitComponents } from '../content/authoring-checks.ts';
-import { splitFrontmatter } from '../content/site-index.ts';
-
-const parser = unified().use(remarkParse).use(remarkMdx);
+import { parseMdxBody, splitFrontmatter } from '../content/site-index.ts';
 
 /**
  * How many times each id is used by a component (`Cite`, `Term`…) in an MDX source, in reading order.
@@ -15,7 +10,7 @@ export function componentUses(source: string, component: string): Map<string, nu
   const uses = new Map<string, number>();
   let tree: Root;
   try {
-    tree = parser.parse(splitFrontmatter(source).body);
+    tree = parseMdxBody(splitFrontmatter(source).body);
   } catch {
     return uses; // the authoring step reports syntax errors with their position
   }

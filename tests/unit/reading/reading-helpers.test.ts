@@ -95,6 +95,11 @@ describe('component uses', () => {
     expect([...uses]).toEqual([['a', 2], ['b', 1]]);
     expect(componentUses(src, 'Term').get('t')).toBe(1);
   });
+  it('reads braces inside math as TeX, so an article with equations still counts its citations', () => {
+    const src = 'Loss $L = \\sum_i I_i (x_i - x\'_i)^2$ and $\\sum_{j \\neq i} (\\hat{W}_i \\cdot W_j)^2$ <Cite id="a" />.\n\n$$\nx_{i} = 0\n$$\n\n<Term id="t" />\n';
+    expect(componentUses(src, 'Cite').get('a')).toBe(1);
+    expect(componentUses(src, 'Term').get('t')).toBe(1);
+  });
   it('returns nothing for unparsable MDX rather than throwing', () => {
     expect(componentUses('<Cite id="a"', 'Cite').size).toBe(0);
   });
