@@ -16,10 +16,12 @@ export interface AuthoringOptions {
  * `remarkPluginFrontmatter.citations`.
  */
 export function remarkAuthoring(options: AuthoringOptions) {
-  let index: SiteIndex | undefined;
+  let built: SiteIndex | undefined;
   return (tree: Root, file: VFile) => {
     if (!file.path || !file.path.endsWith('.mdx')) return;
-    index ??= buildSiteIndex(contentPaths(options.root));
+    // A production build reads the content once; the dev server re-reads it, so a heading or reference
+    // added while it runs is known to the next check.
+    const index = options.production ? (built ??= buildSiteIndex(contentPaths(options.root))) : buildSiteIndex(contentPaths(options.root));
     const source = readFileSync(file.path, 'utf8');
     const name = relative(options.root, file.path);
     const frontmatter = splitFrontmatter(source);

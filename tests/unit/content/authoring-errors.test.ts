@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { compileArticle, frontmatter } from './helpers.ts';
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileArticle, fixtureSiteCompiler, frontmatter } from './helpers.ts';
 
 /** Each authoring mistake fails the build with file:line:column, the reason and the bad value. */
 async function expectBuildError(source: string, pattern: RegExp, opts?: { production?: boolean }) {
@@ -65,5 +67,15 @@ Claim <Cite id="elhage2022toy" />, again <Cite id="elhage2022toy" />, a <Term id
     expect(code).toContain('"citations": ["elhage2022toy"]');
     expect(code).toMatch(/n: "1",\s*occurrence: "2"/);
     expect(code).toMatch(/number: "1",\s*anchor: "fig-demo-figure"/);
+  });
+});
+
+describe('the dev server', () => {
+  test('sees a heading added to another article while it runs', async () => {
+    const site = await fixtureSiteCompiler({ production: false });
+    const source = `${frontmatter()}\nSee [the new section](/articles/target/#a-new-section).\n`;
+    await expect(site.compile(source)).rejects.toThrow(/no anchor #a-new-section/);
+    appendFileSync(join(site.root, 'content/articles/target.mdx'), '\n## A new section\n');
+    await expect(site.compile(source)).resolves.toContain('#a-new-section');
   });
 });

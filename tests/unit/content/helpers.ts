@@ -30,12 +30,22 @@ export const frontmatter = (overrides: Record<string, string> = {}) => {
  * MDX pipeline, as the build does (front matter blanked out, lines kept).
  */
 export async function compileArticle(source: string, opts: { base?: string; production?: boolean } = {}) {
+  return (await fixtureSiteCompiler(opts)).compile(source);
+}
+
+/** A fresh copy of the fixture site and one MDX renderer over it, as one build or dev server uses. */
+export async function fixtureSiteCompiler(opts: { base?: string; production?: boolean } = {}) {
   const root = mkdtempSync(join(tmpdir(), 'gnb-site-'));
   cpSync(fixtureSite, root, { recursive: true });
-  const path = join(root, 'content/articles/fixture.mdx');
-  writeFileSync(path, source);
   const processor = markdownProcessor({ root, base: opts.base ?? '/', production: opts.production ?? true });
   const renderer = await processor.createMdxRenderer!(markdownConfigDefaults as AstroMarkdownOptions, { optimize: false });
-  const body = source.replace(/^---[\s\S]*?---/, (fm) => fm.replace(/[^\n]/g, ''));
-  return (await renderer.process(body, path, {})).code;
+  return {
+    root,
+    async compile(source: string, file = 'fixture.mdx') {
+      const path = join(root, 'content/articles', file);
+      writeFileSync(path, source);
+      const body = source.replace(/^---[\s\S]*?---/, (fm) => fm.replace(/[^\n]/g, ''));
+      return (await renderer.process(body, path, {})).code;
+    },
+  };
 }
