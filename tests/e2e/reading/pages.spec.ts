@@ -70,4 +70,15 @@ test.describe('every page, light and dark', () => {
       for (const id of backs) expect(await page.locator(`[id="${id}"]`).count(), id).toBe(1);
     }
   });
+
+  test('on every article, each reference links back to every place that cites it', async ({ page }) => {
+    for (const path of await articlePaths(page)) {
+      await page.goto(path);
+      const citations = await page.locator('a.cite-ref').count();
+      if (citations === 0) continue;
+      const entries = page.locator('.reference-list > li');
+      for (const entry of await entries.all()) await expect(entry.locator('.backlinks a').first(), path).toBeAttached();
+      await expect(page.locator('.reference-list .backlinks a'), path).toHaveCount(citations);
+    }
+  });
 });
