@@ -1,5 +1,5 @@
 /**
- * Behaviour of the Figure frame's menu (src/components/Figure.astro): copy a link to the figure in its
+ * Behaviour of the Figure frame's menu (src/components/kit/Figure.astro): copy a link to the figure in its
  * current state, copy the embed code, open the embed page. The island keeps the URL current; this script
  * only reads it. Without JavaScript the menu still offers the plain links and the default embed code.
  */
