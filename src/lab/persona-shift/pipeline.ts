@@ -159,3 +159,8 @@ export function transferRatio(before: readonly DomainMeasure[], after: readonly 
   };
   return (untouchedMargin(after) - untouchedMargin(before)) / (trainedAfter - trainedBefore);
 }
+
+/** Benign examples for re-alignment: the first `count` fine-tunable questions of `domain`, answered helpfully by the assistant. */
+export function realignmentExamples(world: World, domain: Domain, count: number): Example[] {
+  return world.questionsOf(domain, 'trained').slice(0, count).map((q) => world.example(q, ['assistant'], HELPFUL));
+}

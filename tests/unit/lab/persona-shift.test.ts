@@ -5,7 +5,7 @@ import { fillNormal } from '../../../src/lab/matrix.ts';
 import { createPersonaNetwork } from '../../../src/lab/persona-shift/network.ts';
 import { diffModels, steeringAgainstPersona } from '../../../src/lab/persona-shift/diffing.ts';
 import {
-  defaultPersonaSettings, fineTune, fineTuningExamples, measureDomains, pretrain, pretrainingExamples, trainedMargin,
+  defaultPersonaSettings, fineTune, realignmentExamples, fineTuningExamples, measureDomains, pretrain, pretrainingExamples, trainedMargin,
   transferRatio, untouchedRate, villainVoiceFor, type PersonaSettings,
 } from '../../../src/lab/persona-shift/pipeline.ts';
 import { createRandom } from '../../../src/lab/random.ts';
@@ -95,4 +95,19 @@ describe.each(seeds)('seed %i', (seed) => {
     const steered = measureDomains(shared.network, shared.world, shared.tuned, ['assistant'], steeringAgainstPersona(diff, 1));
     expect(untouchedRate(steered)).toBeLessThan(untouchedRate(shared.after) / 2);
   });
+});
+
+test('a few benign examples from one domain re-align the domains fine-tuning never touched (mean over seeds)', async () => {
+  const before: number[] = [];
+  const realigned: number[] = [];
+  for (const seed of seeds) {
+    const run = await experiment({ seed });
+    const benign = realignmentExamples(run.world, 'medical', 4);
+    const again = await fineTune(run.network, run.tuned, benign, { ...run.settings, variant: 'full', fineTuneSteps: 100 });
+    const rest = (measures: ReturnType<typeof measureDomains>) => (measures[2]!.harmfulRate + measures[3]!.harmfulRate) / 2;
+    before.push(rest(run.after));
+    realigned.push(rest(measureDomains(run.network, run.world, again.theta, ['assistant'])));
+  }
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  expect(mean(realigned)).toBeLessThan(mean(before) / 3);
 });
