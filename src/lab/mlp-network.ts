@@ -10,6 +10,7 @@
  */
 
 import { defineLayout } from './core/layout.ts';
+import { softmaxInto } from './layers/softmax-cross-entropy.ts';
 import { dot } from './matrix.ts';
 
 /** Block names of layer l's weights and biases in the network's layout. */
@@ -42,7 +43,7 @@ export function createMlp(sizes: readonly number[]) {
         z[j] = theta[biasOffsets[l]! + j]! + dot(theta, weightOffsets[l]! + j * inputs, act[l - 1]!, 0, inputs);
       }
       if (l < layerCount) for (let j = 0; j < z.length; j++) a[j] = Math.tanh(z[j]!);
-      else softmax(z, a);
+      else softmaxInto(z, 0, z.length, a);
     }
     return act;
   }
@@ -77,12 +78,4 @@ export function createMlp(sizes: readonly number[]) {
   }
 
   return { sizes, layout, pre, act, forward, lossAndGradient };
-}
-
-function softmax(z: Float64Array, out: Float64Array): void {
-  let max = -Infinity;
-  for (let j = 0; j < z.length; j++) max = Math.max(max, z[j]!);
-  let sum = 0;
-  for (let j = 0; j < z.length; j++) sum += out[j] = Math.exp(z[j]! - max);
-  for (let j = 0; j < z.length; j++) out[j]! /= sum;
 }

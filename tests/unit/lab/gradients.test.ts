@@ -7,7 +7,7 @@ import { createSaeLoss } from '../../../src/lab/sae-objective.ts';
 import { createSparseCombinationSource, randomUnitDirections } from '../../../src/lab/sparse-data.ts';
 import { createSuperpositionLoss, importanceWeights, sampleSparseFeatures } from '../../../src/lab/superposition.ts';
 import { sampleThreeRegions } from '../../../src/lab/three-regions.ts';
-import { expectGradientMatchesFiniteDifferences } from './helpers.ts';
+import { expectGradientMatchesFiniteDifferences } from './support/finite-differences.ts';
 
 describe('superposition gradient', () => {
   for (const relu of [true, false]) {
