@@ -10,7 +10,7 @@ import {
 } from '../../../src/lab/persona-shift/pipeline.ts';
 import { createRandom } from '../../../src/lab/random.ts';
 import { createWorld, HARMFUL } from '../../../src/lab/persona-shift/world.ts';
-import { expectGradientMatchesFiniteDifferences } from './helpers.ts';
+import { expectGradientMatchesFiniteDifferences } from './support/finite-differences.ts';
 
 const seeds = [0, 1, 2];
 
