@@ -10,6 +10,7 @@ const loaders: { [Name in LabModelName]: () => Promise<LabModels[Name]> } = {
   mlp: () => import('./mlp.ts').then((module) => module.mlpModel),
   superposition: () => import('./superposition.ts').then((module) => module.superpositionModel),
   sae: () => import('./sae.ts').then((module) => module.saeModel),
+  'persona-shift': () => import('./persona-shift/model.ts').then((module) => module.personaShiftModel),
 };
 
 export function isLoadableLabModel(name: string): name is LabModelName {

@@ -91,6 +91,7 @@ export async function trainHiddenSae(recording: HiddenRecording, settings: Hidde
     steps: settings.steps,
     seed: deriveSeed(settings.seed, 20),
     optimiser: { kind: 'adam', learningRate: settings.learningRate },
+    metrics: () => ({}),
   });
   return { loss, theta, width: settings.width };
 }

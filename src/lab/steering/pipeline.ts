@@ -84,6 +84,7 @@ export async function trainSteeringSetup(settings: SteeringSettings, options: Tr
     steps: settings.languageModelSteps,
     seed: deriveSeed(settings.seed, 0),
     optimiser: { kind: 'adam', learningRate: 0.01 },
+    metrics: () => ({}),
   }, options);
   const recording = recordHidden(model, trained.theta, 600, deriveSeed(settings.seed, 10));
   const sae = await trainHiddenSae(recording, { width: settings.saeWidth, k: settings.saeK, steps: settings.saeSteps, learningRate: 0.003, seed: settings.seed });
