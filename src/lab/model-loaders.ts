@@ -11,6 +11,7 @@ const loaders: { [Name in LabModelName]: () => Promise<LabModels[Name]> } = {
   superposition: () => import('./superposition.ts').then((module) => module.superpositionModel),
   sae: () => import('./sae.ts').then((module) => module.saeModel),
   'persona-shift': () => import('./persona-shift/model.ts').then((module) => module.personaShiftModel),
+  steering: () => import('./steering/model.ts').then((module) => module.steeringModel),
 };
 
 export function isLoadableLabModel(name: string): name is LabModelName {

@@ -42,6 +42,8 @@ export interface SteeringSetup {
   sae: HiddenSae;
   recording: HiddenRecording;
   profiles: LatentProfile[];
+  /** Dense latent activations on the recording, rows × SAE width. */
+  latentActivations: Float64Array;
   chosen: Record<'does' | 'fires' | 'randomLatent', LatentProfile>;
   /** Random directions for the control (one draw can point at bridges by chance, so the sweep averages several), scaled at use to the norm of the 'does' clamp. */
   randomDirections: Float64Array[];
@@ -88,7 +90,8 @@ export async function trainSteeringSetup(settings: SteeringSettings, options: Tr
   }, options);
   const recording = recordHidden(model, trained.theta, 600, deriveSeed(settings.seed, 10));
   const sae = await trainHiddenSae(recording, { width: settings.saeWidth, k: settings.saeK, steps: settings.saeSteps, learningRate: 0.003, seed: settings.seed });
-  const profiles = profileLatents(model, trained.theta, sae, recording, latentActivations(sae, recording));
+  const activations = latentActivations(sae, recording);
+  const profiles = profileLatents(model, trained.theta, sae, recording, activations);
   const does = chooseLatent(profiles, 'does');
   const fires = chooseLatent(profiles, 'fires');
   const random = createRandom(deriveSeed(settings.seed, 40));
@@ -100,6 +103,7 @@ export async function trainSteeringSetup(settings: SteeringSettings, options: Tr
     sae,
     recording,
     profiles,
+    latentActivations: activations,
     chosen: { does, fires, randomLatent },
     randomDirections: Array.from({ length: randomDirectionCount }, () => Float64Array.from({ length: languageModelShape.hidden }, () => random.normal())),
     languageModelCurve: trained.lossCurve,

@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { topicOfToken, vocabulary } from '../../../src/lab/steering/grammar.ts';
 import { addDirection } from '../../../src/lab/core/interventions.ts';
 import { clampLatent } from '../../../src/lab/steering/steer.ts';
+import { steeringModel } from '../../../src/lab/steering/model.ts';
+import { expectJsonSafe } from './helpers.ts';
 import { defaultSteeringSettings, steeringSweep, trainSteeringSetup, type SteeringSetup } from '../../../src/lab/steering/pipeline.ts';
 
 const seeds = [0, 1, 2];
@@ -93,4 +95,14 @@ test('on average over seeds, the output-chosen latent steers more than a random 
   const prompt = mean((seed) => sweeps.get(seed)!.prompt.bridgeShare);
   expect(does).toBeGreaterThan(randomLatent + 0.2);
   expect(prompt).toBeGreaterThan(0.8);
+});
+
+test('the lab model returns JSON-safe results with samples at every α of the grid', async () => {
+  const { result } = await steeringModel.train(steeringModel.defaults());
+  expectJsonSafe(result);
+  for (const comparison of ['does', 'fires', 'randomLatent', 'randomDirection'] as const) {
+    expect(result.samples[comparison]).toHaveLength(result.alphas.length);
+    expect(result.sweep[comparison].map((point) => point.alpha)).toEqual(result.alphas);
+  }
+  expect(result.chosen.does.topBoosted[0]!.word).toMatch(/bridge|river|tower|cable/);
 });
