@@ -30,12 +30,12 @@ export function visitComponents(tree: Root, visitor: (node: JsxNode) => void): v
   });
 }
 
-function at(position: Position | undefined, lineOffset: number): { line: number; column: number } {
+export function at(position: Position | undefined, lineOffset: number): { line: number; column: number } {
   return { line: (position?.start.line ?? 1) + lineOffset, column: position?.start.column ?? 1 };
 }
 
 /** Components whose id must name something that exists, and where to look it up. */
-const ID_CHECKS: { component: string; set: keyof Omit<SiteIndex, 'pages'>; what: string }[] = [
+const ID_CHECKS: { component: string; set: 'bibKeys' | 'glossaryIds' | 'figureIds'; what: string }[] = [
   { component: 'Cite', set: 'bibKeys', what: 'citation key — not in content/references.bib' },
   { component: 'Term', set: 'glossaryIds', what: 'glossary term — not in content/glossary.yaml' },
   { component: 'Figure', set: 'figureIds', what: 'figure id — no folder src/figures/<id>/ with a figure.ts' },

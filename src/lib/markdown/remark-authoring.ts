@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { checkArticleBody, checkFrontmatter, formatAuthoringError, jsxAttribute, visitComponents } from '../content/authoring-checks.ts';
+import { checkArticleBody, formatAuthoringError, jsxAttribute, visitComponents } from '../content/authoring-checks.ts';
+import { checkArticleFrontmatter, checkLabValues } from '../content/article-checks.ts';
 import { buildSiteIndex, contentPaths, splitFrontmatter, type SiteIndex } from '../content/site-index.ts';
 
 export interface AuthoringOptions {
@@ -26,13 +27,17 @@ export function remarkAuthoring(options: AuthoringOptions) {
     const name = relative(options.root, file.path);
     const frontmatter = splitFrontmatter(source);
     const isArticle = name.startsWith('content/articles/');
+    const lineOffset = bodyLineOffset(tree, source);
     const errors = [
-      ...(isArticle ? checkFrontmatter(frontmatter.data, source) : []),
-      ...checkArticleBody(tree, index, { production: options.production, lineOffset: bodyLineOffset(tree, source) }),
+      ...(isArticle ? checkArticleFrontmatter(name, frontmatter.data, source, index) : []),
+      ...checkArticleBody(tree, index, { production: options.production, lineOffset }),
+      ...checkLabValues(tree, index, lineOffset),
     ];
-    if (errors.length > 0) {
+    const [first] = errors;
+    if (first) {
       const message = errors.map((e) => formatAuthoringError(name, e)).join('\n');
-      file.fail(`${errors.length} authoring error${errors.length > 1 ? 's' : ''}:\n${message}`);
+      // The place makes the build's own "Location:" line point at the first mistake instead of :0:0.
+      file.fail(`${errors.length} authoring error${errors.length > 1 ? 's' : ''}:\n${message}`, { place: { line: first.line, column: first.column } });
     }
     const citations = numberComponents(tree);
     const data = (file.data.astro ??= {}) as { frontmatter?: Record<string, unknown> };
