@@ -101,3 +101,12 @@ export function checkFrontmatter(data: Record<string, unknown>, source: string):
 export function formatAuthoringError(file: string, e: AuthoringError): string {
   return `${file}:${e.line}:${e.column}: ${e.message}${e.value ? ` (found: ${e.value})` : ''}`;
 }
+
+/** An authoring mistake as the build reports it: every error at file:line:column, the first as its location. */
+export function authoringFailure(file: string, errors: AuthoringError[], kind = 'authoring error'): Error {
+  const line = errors[0]?.line ?? 1;
+  const column = errors[0]?.column ?? 1;
+  const list = errors.map((e) => formatAuthoringError(file, e)).join('\n');
+  // `loc` is read by the content layer, `line`/`column` by the MDX compiler: both print them as "Location:".
+  return Object.assign(new Error(`${errors.length} ${kind}${errors.length > 1 ? 's' : ''}:\n${list}`), { name: 'AuthoringError', loc: { file, line, column }, line, column });
+}

@@ -20,6 +20,7 @@ export function valueAtPath(data: unknown, path: string): unknown {
   let current: unknown = data;
   for (const key of path.split('.')) {
     if (current === null || typeof current !== 'object' || !Object.hasOwn(current, key)) return undefined;
+    if (Array.isArray(current) && !/^\d+$/.test(key)) return undefined;
     current = (current as Record<string, unknown>)[key];
   }
   return current;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { checkArticleBody, formatAuthoringError, jsxAttribute, visitComponents } from '../content/authoring-checks.ts';
+import { authoringFailure, checkArticleBody, jsxAttribute, visitComponents } from '../content/authoring-checks.ts';
 import { checkArticleFrontmatter, checkLabValues } from '../content/article-checks.ts';
 import { buildSiteIndex, contentPaths, splitFrontmatter, type SiteIndex } from '../content/site-index.ts';
 
@@ -33,12 +33,8 @@ export function remarkAuthoring(options: AuthoringOptions) {
       ...checkArticleBody(tree, index, { production: options.production, lineOffset }),
       ...checkLabValues(tree, index, lineOffset),
     ];
-    const [first] = errors;
-    if (first) {
-      const message = errors.map((e) => formatAuthoringError(name, e)).join('\n');
-      // The place makes the build's own "Location:" line point at the first mistake instead of :0:0.
-      file.fail(`${errors.length} authoring error${errors.length > 1 ? 's' : ''}:\n${message}`, { place: { line: first.line, column: first.column } });
-    }
+    // Thrown with a location, so the build's own "Location:" line points at the first mistake, not :0:0.
+    if (errors.length > 0) throw authoringFailure(name, errors);
     const citations = numberComponents(tree);
     const data = (file.data.astro ??= {}) as { frontmatter?: Record<string, unknown> };
     data.frontmatter = { ...(data.frontmatter ?? {}), citations };
