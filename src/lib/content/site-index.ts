@@ -11,6 +11,7 @@ import GithubSlugger from 'github-slugger';
 import type { Root } from 'mdast';
 import { parseBibliography } from './bibliography.ts';
 import { parseGlossary } from './glossary.ts';
+import { mdxParseFailure } from './mdx-errors.ts';
 
 /** Everything an article may point at: what the authoring checks compare each reference with. */
 export interface SiteIndex {
@@ -118,14 +119,17 @@ export function buildSiteIndex(paths: ContentPaths): SiteIndex {
   for (const [path, anchors] of staticPages(index)) index.pages.set(path, { anchors: new Set(anchors), draft: false });
   const files = existsSync(paths.articles) ? readdirSync(paths.articles).filter((f) => f.endsWith('.mdx')) : [];
   for (const file of files) {
-    const { data, body } = splitFrontmatter(readFileSync(join(paths.articles, file), 'utf8'));
+    const source = readFileSync(join(paths.articles, file), 'utf8');
+    const { data, body } = splitFrontmatter(source);
     index.articles.push({ file: `content/articles/${file}`, data });
     if (typeof data.slug !== 'string') continue; // the schema check reports it for that file
     let anchors: string[];
+    // Parsed with the front matter blanked, so an error's line is the file's line.
+    const blanked = source.replace(FRONTMATTER, (fm) => fm.replace(/[^\n]/g, ''));
     try {
-      anchors = headingAnchors(parseMdxBody(body));
+      anchors = headingAnchors(parseMdxBody(blanked));
     } catch (error) {
-      throw new Error(`content/articles/${file}: not valid MDX: ${(error as Error).message}`);
+      throw mdxParseFailure(error, blanked, `content/articles/${file}`);
     }
     const figures = [...body.matchAll(/<Figure\s+id="([^"]+)"/g)].map((m) => `fig-${m[1]}`);
     index.pages.set(`/articles/${data.slug}/`, {

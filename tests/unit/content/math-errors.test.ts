@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { compileArticle, frontmatter } from './helpers.ts';
-import { unclosedDollar } from '../../../src/lib/markdown/tex-brace-hint.ts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileArticle, fixtureSiteCompiler, frontmatter } from './helpers.ts';
+import { unclosedDollar } from '../../../src/lib/content/mdx-errors.ts';
 
 describe('TeX mistakes are reported where they are', () => {
   test('an error in display math points at its line inside the $$ block, not at 1:1', async () => {
@@ -17,6 +19,12 @@ describe('TeX mistakes are reported where they are', () => {
     expect(error.message).toMatch(/fixture\.mdx:14:10: Unclosed inline math — this \$ is never closed, so the TeX after it was read as MDX/);
     expect(error.message).toMatch(/the MDX parser says: "Unexpected end of file in expression, expected a corresponding closing brace for `\{`" at 14:24/);
     expect(error).toMatchObject({ line: 14, column: 10 });
+  });
+
+  test('the same mistake in another article is reported for that article when the site is indexed', async () => {
+    const site = await fixtureSiteCompiler();
+    writeFileSync(join(site.root, 'content/articles/broken.mdx'), `${frontmatter({ slug: 'broken', order: '7' })}\nThe cost $x_{i is high.\n`);
+    await expect(site.compile(`${frontmatter()}\nText.\n`)).rejects.toThrow(/content\/articles\/broken\.mdx:14:10: Unclosed inline math/);
   });
 
   test('a brace error with every $ closed stays the MDX parser\'s own', async () => {
