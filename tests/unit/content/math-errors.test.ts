@@ -15,7 +15,7 @@ describe('TeX mistakes are reported where they are', () => {
   });
 
   test('an unclosed $ whose TeX has a brace is named as the cause, not left to the MDX parser', async () => {
-    const error = await compileArticle(`${frontmatter()}\nThe cost $x_{i is high.\n`).catch((e: unknown) => e as Error);
+    const error = (await compileArticle(`${frontmatter()}\nThe cost $x_{i is high.\n`).catch((e: unknown) => e)) as Error;
     expect(error.message).toMatch(/fixture\.mdx:14:10: Unclosed inline math — this \$ is never closed, so the TeX after it was read as MDX/);
     expect(error.message).toMatch(/the MDX parser says: "Unexpected end of file in expression, expected a corresponding closing brace for `\{`" at 14:24/);
     expect(error).toMatchObject({ line: 14, column: 10 });
