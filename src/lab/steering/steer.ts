@@ -1,6 +1,6 @@
 /**
  * Steering the language model while it writes. Clamping latent i of the SAE to a value c while keeping the
- * SAE's reconstruction error (as Templeton et al., 2024, did for Golden Gate Claude) replaces h by
+ * SAE's reconstruction error replaces h by
  *   x̂(f with f_i = c) + (h − x̂(f)) = h + (c − f_i(h)) d_i,
  * so it is exactly adding a multiple of the latent's decoder direction d_i; the multiple depends on the input.
  * Controls: a random latent clamped the same way, and a random direction of the same norm added instead.
