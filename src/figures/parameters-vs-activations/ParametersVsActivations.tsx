@@ -16,7 +16,8 @@ import { Contributions } from './Contributions.tsx';
 import figure from './figure.ts';
 import { Network } from './Network.tsx';
 import { Plane, pointerToInput } from './Plane.tsx';
-import { fixed2, pvaView, type PvaView } from './view-model.ts';
+import { fixed2 } from '../shared/format.ts';
+import { pvaView, type PvaView } from './view-model.ts';
 
 function announcement(view: PvaView): string {
   const answer = `Input (${fixed2(view.input[0])}, ${fixed2(view.input[1])}): the network answers “${view.classes[view.predicted]}” with probability ${fixed2(view.probability)}.`;

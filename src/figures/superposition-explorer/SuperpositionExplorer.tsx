@@ -10,32 +10,24 @@ import { FigureNote, FigureStatus } from '../shared/FigureStatus.tsx';
 import { TextAlternative } from '../shared/TextAlternative.tsx';
 import { useAnnouncer } from '../shared/use-announcer.ts';
 import { useFigureParams } from '../shared/use-figure-params.ts';
+import { lossSeries, runFraction, sameRun, useLabRun, type LabRun } from '../shared/use-lab-run.ts';
+import { useReducedMotion } from '../shared/use-reduced-motion.ts';
+import { LossCurve } from '../shared/LossCurve.tsx';
 import '../shared/figure.css';
 import './style.css';
 import { describeResults, settingsText, storedText } from './describe.ts';
 import figure from './figure.ts';
-import { LossCurve, type CurveSeries } from './LossCurve.tsx';
 import { ModelDrawings, ModelPanel } from './ModelPanel.tsx';
 import type { SuperpositionResult } from '../../lab/superposition.ts';
-import { constrain, labParams, labRestarts, presetMatches, presets, sameRun, withChange, type LabParams, type Nonlinearity, type Settings } from './settings.ts';
-import { useTrainer, type Trainer } from './use-trainer.ts';
-import { integer, liveView, lossFormat, modelName, resultView, type ModelView } from './view-model.ts';
+import { constrain, labParams, labRestarts, presetMatches, presets, withChange, type LabParams, type Nonlinearity, type Settings } from './settings.ts';
+import { integer, lossFormat } from '../shared/format.ts';
+import { liveView, modelName, resultView, type ModelView } from './view-model.ts';
 
 const createWorker = () => new Worker(new URL('../lab.worker.ts', import.meta.url), { type: 'module' });
 
-function useReducedMotion(): boolean {
-  const [reduced, setReduced] = useState(false);
-  useEffect(() => {
-    const query = window.matchMedia('(prefers-reduced-motion: reduce)');
-    const update = () => setReduced(query.matches);
-    update();
-    query.addEventListener('change', update);
-    return () => query.removeEventListener('change', update);
-  }, []);
-  return reduced;
-}
-
 /** What to draw for one model: the run in progress (unless the reader prefers reduced motion), else the last result. */
+type Trainer = LabRun<'superposition', LabParams>;
+
 function viewOf(trainer: Trainer, kind: Nonlinearity, reducedMotion: boolean): ModelView {
   const s = trainer.lab.state;
   if (s.status === 'running' && s.progress && trainer.running && !reducedMotion) {
@@ -65,8 +57,8 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
   const { params, data } = figure;
   const state = useFigureParams(params, anchor);
   const settings = useMemo(() => constrain(state.values), [state.values]);
-  const relu = useTrainer(createWorker, data.relu);
-  const linear = useTrainer(createWorker, data.linear);
+  const relu = useLabRun<'superposition', LabParams>(createWorker, 'superposition', data.relu);
+  const linear = useLabRun<'superposition', LabParams>(createWorker, 'superposition', data.linear);
   const reducedMotion = useReducedMotion();
   const [message, announce] = useAnnouncer();
 
@@ -133,13 +125,7 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
     [relu.lab.state.result, linear.lab.state.result, settings.linear],
   );
 
-  const series: CurveSeries[] = trainers.map((t, k) => {
-    const kind: Nonlinearity = k === 0 ? 'relu' : 'linear';
-    const s = t.lab.state;
-    const name = kind === 'relu' ? 'ReLU' : 'linear';
-    if (s.status === 'running') return { name, kind, steps: s.progress?.steps ?? 1, step: t.live.step, loss: t.live.loss };
-    return { name, kind, steps: s.result.params.steps, step: s.result.lossCurve.step, loss: s.result.lossCurve.loss };
-  });
+  const series = trainers.map((t, k) => lossSeries(t, k === 0 ? 'ReLU' : 'linear'));
   const curveCaption = running
     ? 'Training loss of the run in progress, falling as the model trains.'
     : `Training loss of the kept run: ${series.map((s) => `${s.name} model from ${lossFormat(s.loss[0] ?? 0)} to ${lossFormat(s.loss.at(-1) ?? 0)}`).join('; ')}.`;
@@ -178,10 +164,8 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
       <div class="sx__training">
         <div class="sx__progress">
           {trainers.map((t, k) => {
-            const s = t.lab.state;
-            const fraction = s.status === 'running' && s.progress ? (Number(s.progress.metrics['restart'] ?? 0) + s.progress.step / s.progress.steps) / labRestarts : s.status === 'running' ? 0 : 1;
             const label = `Training progress, ${modelName(k === 0 ? 'relu' : 'linear')}`;
-            return <progress key={k} class="sx__bar" max={1} value={Number.isFinite(fraction) ? Math.min(1, fraction) : 0} aria-label={label} />;
+            return <progress key={k} class="sx__bar" max={1} value={runFraction(t.lab.state, labRestarts)} aria-label={label} />;
           })}
           <p class="sx__progress-text">
             {running
@@ -195,7 +179,7 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
                   : 'The drawing shows the last finished result, for other settings.'}
           </p>
         </div>
-        <LossCurve series={series} caption={curveCaption} />
+        <LossCurve series={series} caption={curveCaption} stepLabel="training step (of one run)" />
       </div>
       <div class="sx__actions" role="group" aria-label="Presets">
         <span class="sx__actions-label" aria-hidden="true">
