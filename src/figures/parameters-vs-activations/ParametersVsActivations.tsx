@@ -28,7 +28,6 @@ export default function ParametersVsActivations({ anchor }: FigureIslandProps) {
   const { params, data } = figure;
   const state = useFigureParams(params, anchor);
   const view = useMemo(() => pvaView(state.values, data), [state.values, data]);
-  const alternative = useMemo(() => figure.describe(state.values, data), [state.values, data]);
   const [message, announce] = useAnnouncer();
 
   useEffect(() => {
@@ -65,7 +64,7 @@ export default function ParametersVsActivations({ anchor }: FigureIslandProps) {
       </p>
       <ParamControls anchor={anchor} decls={params} values={state.values} disabled={!state.hydrated} onChange={state.set} label={`Controls of ${figure.title}`} />
       <FigureStatus hydrated={state.hydrated} source={state.source} atDefaults={state.atDefaults} announcement={message} onReset={state.reset} />
-      <TextAlternative alternative={alternative} atDefaults={state.atDefaults} />
+      <TextAlternative figure={figure} values={state.values} atDefaults={state.atDefaults} />
     </div>
   );
 }

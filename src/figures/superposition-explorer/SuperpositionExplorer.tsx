@@ -15,7 +15,7 @@ import { useReducedMotion } from '../shared/use-reduced-motion.ts';
 import { LossCurve } from '../shared/LossCurve.tsx';
 import '../shared/figure.css';
 import './style.css';
-import { describeResults, settingsText, storedText } from './describe.ts';
+import { settingsText, storedText } from './describe.ts';
 import figure from './figure.ts';
 import { ModelDrawings, ModelPanel } from './ModelPanel.tsx';
 import type { SuperpositionResult } from '../../lab/superposition.ts';
@@ -85,7 +85,7 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
 
   const reluStatus = relu.lab.state.status;
   const linearStatus = linear.lab.state.status;
-  const linearQueued = settings.linear && !stopped && linearStatus !== 'running' && !sameRun(linear.lab.state.result.params, wantedLinear);
+  const linearQueued = settings.linear && !stopped && linearStatus !== 'running' && !sameRun(linear.shown.params, wantedLinear);
   // The linear model trains as soon as the ReLU model has finished (before paint, so "training" never blinks off).
   useLayoutEffect(() => {
     if (state.hydrated && linearQueued && reluStatus !== 'running') linear.want(wantedLinear);
@@ -104,8 +104,8 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
     else if (reluStatus === 'error') announce(`Training failed: ${relu.lab.state.status === 'error' ? relu.lab.state.message : ''}.`);
     else {
       const parts = [relu, ...(settings.linear ? [linear] : [])].map((t) => {
-        const view = resultView(t.lab.state.result);
-        return `${modelName(view.nonlinearity)}: final loss ${lossFormat(t.lab.state.result.finalLoss)}, ${storedText(view)}`;
+        const view = resultView(t.shown);
+        return `${modelName(view.nonlinearity)}: final loss ${lossFormat(t.shown.finalLoss)}, ${storedText(view)}`;
       });
       announce(`Training finished. ${parts.join('. ')}.`);
     }
@@ -119,11 +119,8 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
   const reluDrawings = useMemo(() => <ModelDrawings view={reluView} />, [reluView]);
   const linearDrawings = useMemo(() => (linearView ? <ModelDrawings view={linearView} /> : null), [linearView]);
   const trainers = settings.linear ? [relu, linear] : [relu];
-  const atBuildTime = relu.lab.state.result === data.relu;
-  const alternative = useMemo(
-    () => describeResults(relu.lab.state.result, settings.linear ? linear.lab.state.result : undefined),
-    [relu.lab.state.result, linear.lab.state.result, settings.linear],
-  );
+  const atBuildTime = relu.atBuildTime;
+  const shown = useMemo(() => ({ relu: relu.shown, linear: linear.shown }), [relu.shown, linear.shown]);
 
   const series = trainers.map((t, k) => lossSeries(t, k === 0 ? 'ReLU' : 'linear'));
   const curveCaption = running
@@ -142,10 +139,10 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
   const trainAgain = () => change('seed', state.values.seed >= params.seed.max ? 0 : state.values.seed + 1);
   const trainNow = () => {
     setStopped(false);
-    if (!sameRun(relu.lab.state.result.params, wantedRelu)) relu.train(wantedRelu);
+    if (!sameRun(relu.shown.params, wantedRelu)) relu.train(wantedRelu);
     else if (settings.linear) linear.train(wantedLinear);
   };
-  const shownMatches = sameRun(relu.lab.state.result.params, wantedRelu) && (!settings.linear || sameRun(linear.lab.state.result.params, wantedLinear));
+  const shownMatches = sameRun(relu.shown.params, wantedRelu) && (!settings.linear || sameRun(linear.shown.params, wantedLinear));
   const corrections = [...new Set(trainers.flatMap((t) => (t.lab.state.status === 'done' ? t.lab.state.corrections : [])))];
   const disabled = !state.hydrated;
 
@@ -175,7 +172,7 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
                 : shownMatches
                   ? atBuildTime
                     ? 'Trained once when this page was built, at the default settings. Change a setting to train in your browser.'
-                    : `Trained in your browser with ${settingsText(relu.lab.state.result.params)}.`
+                    : `Trained in your browser with ${settingsText(relu.shown.params)}.`
                   : 'The drawing shows the last finished result, for other settings.'}
           </p>
         </div>
@@ -221,7 +218,7 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
         label={`Controls of ${figure.title}`}
       />
       <FigureStatus hydrated={state.hydrated} source={state.source} atDefaults={state.atDefaults} announcement={message} onReset={state.reset} />
-      <TextAlternative alternative={alternative} atDefaults={atBuildTime && (!settings.linear || linear.lab.state.result === data.linear)} />
+      <TextAlternative figure={figure} values={settings} shown={shown} atDefaults={atBuildTime && (!settings.linear || linear.atBuildTime)} />
     </div>
   );
 }

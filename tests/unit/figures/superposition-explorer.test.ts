@@ -10,6 +10,7 @@ import { FeatureBars } from '../../../src/figures/superposition-explorer/Feature
 import { FeaturePlane } from '../../../src/figures/superposition-explorer/FeaturePlane.tsx';
 import { GramHeatmap } from '../../../src/figures/superposition-explorer/ModelPanel.tsx';
 import { sameRun } from '../../../src/figures/shared/use-lab-run.ts';
+import { TextAlternative } from '../../../src/figures/shared/TextAlternative.tsx';
 import { constrain, defaultSettings, labParams, presetMatches, presets, withChange } from '../../../src/figures/superposition-explorer/settings.ts';
 import { liveView, resultView } from '../../../src/figures/superposition-explorer/view-model.ts';
 import { defaultValues, queryString, readParams, writeParams } from '../../../src/lib/url-state.ts';
@@ -116,6 +117,20 @@ describe('views of other results', () => {
     expect(count(plane, /class="sx-arrow"/g)).toBe(2);
     expect(plane).toContain('Not stored (length < 0.1): 3, 4, 5');
     expect(describeResults(result).summary).toContain('stores 2 of 5 features');
+  });
+
+  test('the text alternative describes the result on screen, also one trained live', async () => {
+    const { params: p } = validateSuperpositionParams({ n: 6, m: 2, sparsity: 0.9, seed: 3, steps: 50, restarts: 1 });
+    const trained = await trainSuperposition(p);
+    const values = { ...defaultSettings, n: 6, seed: 3 };
+    const html = decode(renderToString(h(TextAlternative, { figure, values, shown: { relu: trained, linear: data.linear }, atDefaults: false })));
+    expect(html).toContain('at the settings now shown');
+    expect(html).toContain('n = 6 features');
+    expect(html).toContain('seed 3');
+    expect(html.match(/<tr>/g)).toHaveLength(1 + 6);
+    const atBuild = decode(renderToString(h(TextAlternative, { figure, values: defaultSettings, atDefaults: true })));
+    expect(atBuild).toContain('at its default settings');
+    expect(atBuild).toContain(`n = ${data.relu.params.n} features`);
   });
 });
 
