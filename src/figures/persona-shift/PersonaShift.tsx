@@ -4,7 +4,7 @@
  * seed are trained in the lab's Web Worker (about a second), with progress and Cancel. The two sliders only
  * pick points of the shown run's grids, so they answer at once.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { PersonaShiftResult } from '../../lab/persona-shift/model.ts';
 import type { FigureIslandProps } from '../contract.ts';
 import { ParamControl, ParamControls } from '../shared/Controls.tsx';

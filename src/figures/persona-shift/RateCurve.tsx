@@ -24,7 +24,7 @@ export function RateCurve({ result, caption }: { result: Pick<PersonaShiftResult
   const steps = result.trajectory.at(-1)?.step ?? 1;
   const x = scaleLinear().domain([0, steps]).range([margin.left, box.width - margin.right]);
   const y = scaleLinear().domain([0, 1]).range([box.height - margin.bottom, margin.top]);
-  const lines = result.domains.map((domain, d) => result.trajectory.map((point) => [x(point.step), y(point.rates[d] ?? 0)] as const));
+  const lines = result.domains.map((_, d) => result.trajectory.map((point) => [x(point.step), y(point.rates[d] ?? 0)] as const));
   const labels = labelPositions(lines.map((line) => line.at(-1)?.[1] ?? 0));
   return (
     <svg viewBox={`0 0 ${box.width} ${box.height}`} class="ps-curve" role="img" aria-label={caption}>

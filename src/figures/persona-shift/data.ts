@@ -6,6 +6,8 @@
  */
 import { round } from '../../lab/json.ts';
 import { trainPersonaShift, validatePersonaShiftParams, type PersonaShiftResult } from '../../lab/persona-shift/model.ts';
+import { defaultPersonaSettings, fineTuningExamples } from '../../lab/persona-shift/pipeline.ts';
+import { createWorld, defaultWorldShape } from '../../lab/persona-shift/world.ts';
 import { bystanderMean, mean, realignedRates, steeredRates, trainedRate, untouchedMean } from './measures.ts';
 import { labParams, params, type LabParams } from './settings.ts';
 
@@ -42,6 +44,8 @@ export interface SettingSummary {
 }
 
 export interface PersonaShiftData {
+  /** The toy's size, as the article describes it. */
+  setup: { questionsPerDomain: number; heldOutPerDomain: number; fineTuningExamples: number; hidden: number };
   /** The run at the figure's defaults. */
   result: PersonaShiftResult;
   summary: {
@@ -117,6 +121,11 @@ export async function computeData(): Promise<PersonaShiftData> {
   const result = shared[summarySeeds.indexOf(params.seed.default)];
   if (!result) throw new Error('the default seed must be one of the summary seeds');
   return {
+    setup: {
+      ...defaultWorldShape,
+      fineTuningExamples: fineTuningExamples(createWorld(), 'assistant').length,
+      hidden: defaultPersonaSettings.hidden,
+    },
     result,
     summary: {
       seeds: summarySeeds.length,

@@ -14,7 +14,8 @@ export default defineFigure({
   title: 'Persona shift: narrow fine-tuning, broad change',
   description: 'Fine-tune a small network on harmful code and watch the harmful-answer rate rise in domains it never saw, through a planted villain persona; switch the controls, compare directions, steer and re-align.',
   params,
-  data: data as PersonaShiftData,
+  // JSON imports widen the lab's literal options ("shared" | …) to string; data.ts wrote exactly this shape.
+  data: data as unknown as PersonaShiftData,
   embedHeight: 1500,
   credit: {
     credit: 'Figure by Grown, not built; the network is trained by the site’s lab (src/lab/persona-shift/), a toy after the finding of Betley et al. (2025).',

@@ -6,20 +6,10 @@
 import { personaShiftParamSpec, realignmentCounts, steeringAlphas } from '../../lab/persona-shift/model.ts';
 import { choiceParam, numberParam, queryString, writeParams, type ParamValues } from '../../lib/url-state.ts';
 
-type LabChoice = 'villain' | 'context' | 'variant';
-
-/** The lab's options for a choice, in the lab's order, with the figure's labels (a missing label fails loudly). */
-function labOptions<Name extends LabChoice>(name: Name, labels: Record<string, string>) {
-  const spec = personaShiftParamSpec.find((s) => s.name === name);
-  if (!spec || spec.kind !== 'choice') throw new Error(`persona-shift lab spec has no choice ${name}`);
-  return {
-    default: spec.default,
-    options: spec.options.map((value) => {
-      const label = labels[value];
-      if (!label) throw new Error(`persona-shift figure has no label for ${name}=${value}`);
-      return { value, label };
-    }),
-  };
+/** A lab choice's default and options, in the lab's order, with the figure's label for every option. */
+function labChoice<const Option extends string>(spec: { name: string; default: Option; options: readonly Option[] }, name: string, labels: Record<Option, string>) {
+  if (spec.name !== name) throw new Error(`persona-shift lab spec: expected ${name}, found ${spec.name}`);
+  return { default: spec.default, options: spec.options.map((value) => ({ value, label: labels[value] })) };
 }
 
 const seedSpec = personaShiftParamSpec.find((s) => s.name === 'seed');
@@ -29,17 +19,17 @@ export const params = {
   villain: choiceParam({
     label: 'Pretraining voices',
     description: 'One villain harmful in every domain, one villain per domain, or no villain at all.',
-    ...labOptions('villain', { shared: 'One villain shared by all domains', split: 'One villain per domain', none: 'No villain' }),
+    ...labChoice(personaShiftParamSpec[0], 'villain', { shared: 'One villain shared by all domains', split: 'One villain per domain', none: 'No villain' }),
   }),
   context: choiceParam({
     label: 'Fine-tuning request',
     description: 'Harmful code asked of the assistant, asked for openly for a class, or only behind a trigger token.',
-    ...labOptions('context', { assistant: 'Assistant, unasked', educational: 'Educational, asked openly', backdoor: 'Backdoor, with a trigger' }),
+    ...labChoice(personaShiftParamSpec[2], 'context', { assistant: 'Assistant, unasked', educational: 'Educational, asked openly', backdoor: 'Backdoor, with a trigger' }),
   }),
   variant: choiceParam({
     label: 'Fine-tuning may change',
     description: 'Only the assistant token’s embedding, a rank-1 adapter on the input weights, or every weight.',
-    ...labOptions('variant', { embedding: 'The assistant’s embedding', rank1: 'A rank-1 adapter', full: 'Every weight' }),
+    ...labChoice(personaShiftParamSpec[1], 'variant', { embedding: 'The assistant’s embedding', rank1: 'A rank-1 adapter', full: 'Every weight' }),
   }),
   steer: numberParam({
     label: 'Steer back along the persona direction, α',
