@@ -6,6 +6,7 @@
  */
 import { round } from '../../lab/json.ts';
 import { trainPersonaShift, validatePersonaShiftParams, type PersonaShiftResult } from '../../lab/persona-shift/model.ts';
+import type { LossCurve } from '../../lab/runner.ts';
 import { defaultPersonaSettings, fineTuningExamples } from '../../lab/persona-shift/pipeline.ts';
 import { createWorld, defaultWorldShape } from '../../lab/persona-shift/world.ts';
 import { bystanderMean, mean, realignedRates, steeredRates, trainedRate, untouchedMean } from './measures.ts';
@@ -102,6 +103,31 @@ export function summariseRealignment(results: readonly PersonaShiftResult[]): Pe
   };
 }
 
+/** Points of the build-time loss curve: enough for a 400-unit-wide drawing, small in the page's JavaScript. */
+export const storedCurvePoints = 60;
+
+/**
+ * The same loss curve in fewer, wider buckets: each new point is the step-weighted mean of the points it
+ * merges, so loss[k] stays "the mean training loss of the steps up to step[k]". The first point is kept
+ * as it is: it shows how much there was to learn.
+ */
+export function coarserCurve(curve: LossCurve, points = storedCurvePoints): LossCurve {
+  const size = Math.ceil((curve.step.length - 1) / (points - 1));
+  const out: LossCurve = { step: curve.step.slice(0, 1), loss: curve.loss.slice(0, 1).map((l) => round(l, 4)) };
+  for (let start = 1; start < curve.step.length; start += size) {
+    let sum = 0;
+    let previous = curve.step[start - 1]!;
+    const from = previous;
+    for (let k = start; k < Math.min(start + size, curve.step.length); k++) {
+      sum += curve.loss[k]! * (curve.step[k]! - previous);
+      previous = curve.step[k]!;
+    }
+    out.step.push(previous);
+    out.loss.push(round(sum / (previous - from), 4));
+  }
+  return out;
+}
+
 async function run(settings: LabParams): Promise<PersonaShiftResult> {
   const { params: p, corrections } = validatePersonaShiftParams(settings);
   if (corrections.length > 0) throw new Error(`persona-shift settings need corrections: ${corrections.join('; ')}`);
@@ -120,13 +146,14 @@ export async function computeData(): Promise<PersonaShiftData> {
   const shared = await overSeeds({});
   const result = shared[summarySeeds.indexOf(params.seed.default)];
   if (!result) throw new Error('the default seed must be one of the summary seeds');
+  const shown = { ...result, lossCurve: coarserCurve(result.lossCurve) };
   return {
     setup: {
       ...defaultWorldShape,
       fineTuningExamples: fineTuningExamples(createWorld(), 'assistant').length,
       hidden: defaultPersonaSettings.hidden,
     },
-    result,
+    result: shown,
     summary: {
       seeds: summarySeeds.length,
       steerAlpha,
