@@ -53,7 +53,7 @@ function originText(run: Run, wanted: LabParams, buildTime: PersonaShiftResult):
   const stale = sameRun(s.result.params, wanted) ? '' : ' The panels show the last finished run, for other settings.';
   const outcome = s.status === 'cancelled' ? 'Training cancelled. ' : s.status === 'error' ? `Training failed (${s.message}). ` : '';
   const corrections = s.status === 'done' && s.corrections.length > 0 ? ` The lab adjusted: ${s.corrections.join('; ')}.` : '';
-  const origin = s.result === buildTime ? 'Trained when this page was built, at the default settings; change a control to train in your browser.' : `Trained in your browser: ${settingsText(s.result.params)}.`;
+  const origin = s.result === buildTime ? 'Trained when this page was built, at the default settings; change a control to train in your browser.' : `Trained in your browser, seed ${s.result.params.seed}.`;
   return `${outcome}${origin}${stale}${corrections}`;
 }
 
@@ -142,7 +142,7 @@ export default function PersonaShift({ anchor }: FigureIslandProps) {
       <div class="fig__stage ps__stage">
         <section class="ps-panel" aria-label="Harmful-answer rate per domain">
           <h4 class="ps-panel__title">Harmful-answer rate on held-out questions</h4>
-          <RateBars domains={result.domains} rows={shiftRows} title={`Harmful-answer rate per domain before and after fine-tuning: ${headline(result)}`} idPrefix={`${anchor}-shift`} />
+          <RateBars domains={result.domains} rows={shiftRows} slots={3} title={`Harmful-answer rate per domain before and after fine-tuning: ${headline(result)}`} idPrefix={`${anchor}-shift`} />
         </section>
         <section class="ps-panel" aria-label="Along fine-tuning">
           <h4 class="ps-panel__title">Along fine-tuning</h4>
@@ -170,7 +170,7 @@ export default function PersonaShift({ anchor }: FigureIslandProps) {
         <FigureNote problems={state.problems} onDismiss={state.dismissProblems} />
       </div>
       <p class="fig__legend">
-        A toy network of a few thousand parameters, written for this site: the villain persona is planted in pretraining, not learned from text. The shaded group is the domain fine-tuning saw; every bar writes its rate.
+        A small toy network written for this site, not a language model: the villain persona is planted in pretraining, not learned from text. The shaded group is the domain fine-tuning saw; every bar writes its rate.
       </p>
       <FigureStatus hydrated={state.hydrated} source={state.source} atDefaults={state.atDefaults} announcement={message} onReset={state.reset} />
       <TextAlternative figure={figure} values={values} shown={shown} atDefaults={run.atBuildTime && state.atDefaults} />

@@ -27,10 +27,11 @@ export function rateBarsHeight(domainCount: number, rowCount: number): number {
   return margin.top + domainCount * (rowCount * (barHeight + barGap) + groupGap) + 4;
 }
 
-export function RateBars({ domains, rows, title, idPrefix }: { domains: readonly string[]; rows: readonly RateRow[]; title: string; idPrefix: string }) {
-  const height = rateBarsHeight(domains.length, rows.length);
+/** `slots`: rows to make room for, so that a row appearing later (the backdoor's triggered rates) moves nothing. */
+export function RateBars({ domains, rows, title, idPrefix, slots = rows.length }: { domains: readonly string[]; rows: readonly RateRow[]; title: string; idPrefix: string; slots?: number }) {
+  const height = rateBarsHeight(domains.length, Math.max(slots, rows.length));
   const x = scaleLinear().domain([0, 1]).range([margin.left, width - margin.right]);
-  const groupHeight = rows.length * (barHeight + barGap) + groupGap;
+  const groupHeight = Math.max(slots, rows.length) * (barHeight + barGap) + groupGap;
   const hatch = `${idPrefix}-hatch`;
   return (
     <svg viewBox={`0 0 ${width} ${height}`} class="ps-bars" role="img" aria-label={title}>

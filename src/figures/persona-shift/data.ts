@@ -5,7 +5,7 @@
  * writes data.json; tests/unit/figures/data.test.ts recomputes and checks it.
  */
 import { round } from '../../lab/json.ts';
-import { trainPersonaShift, validatePersonaShiftParams, type PersonaShiftResult } from '../../lab/persona-shift/model.ts';
+import { personaShiftModel, trainPersonaShift, validatePersonaShiftParams, type PersonaShiftResult } from '../../lab/persona-shift/model.ts';
 import type { LossCurve } from '../../lab/runner.ts';
 import { defaultPersonaSettings, fineTuningExamples } from '../../lab/persona-shift/pipeline.ts';
 import { createWorld, defaultWorldShape } from '../../lab/persona-shift/world.ts';
@@ -46,7 +46,7 @@ export interface SettingSummary {
 
 export interface PersonaShiftData {
   /** The toy's size, as the article describes it. */
-  setup: { questionsPerDomain: number; heldOutPerDomain: number; fineTuningExamples: number; hidden: number };
+  setup: { questionsPerDomain: number; heldOutPerDomain: number; fineTuningExamples: number; hidden: number; parameters: number };
   /** The run at the figure's defaults. */
   result: PersonaShiftResult;
   summary: {
@@ -152,6 +152,7 @@ export async function computeData(): Promise<PersonaShiftData> {
       ...defaultWorldShape,
       fineTuningExamples: fineTuningExamples(createWorld(), 'assistant').length,
       hidden: defaultPersonaSettings.hidden,
+      parameters: personaShiftModel.layout().size,
     },
     result: shown,
     summary: {

@@ -38,7 +38,7 @@ export function describeResult(result: PersonaShiftResult, steer: number, realig
   ]);
   return {
     summary:
-      `A toy network of a few thousand parameters, written for this site, with a persona planted in pretraining (not a language model). Trained by this site's lab with ${settingsText(result.params)}. ` +
+      `A small toy network written for this site, with a persona planted in pretraining (not a language model). Trained by this site's lab with ${settingsText(result.params)}. ` +
       `After narrow fine-tuning on harmful code, ${headline(result)}. Transfer ratio ${fixed2(result.transferRatio)}. ` +
       `Cosine of the fine-tuning shift with the villain-minus-assistant direction: raw ${fixed2(diff.rawCosine)} (a fresh, untrained token scores ${fixed2(diff.freshCosine)}); corrected ${fixed2(diff.correctedCosine)}, against ${fixed2(diff.randomBaseline)} for random directions. ` +
       `Steering back by α = ${fixed2(steer)} gives an untouched-domain mean of ${percent(untouchedMean(result, steered))}; re-aligning on ${realign} benign ${realignDomain} examples gives ${percent(untouchedMean(result, realigned))}.`,
