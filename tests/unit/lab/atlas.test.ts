@@ -90,4 +90,3 @@ describe.each(seeds)('seed %i', (seed) => {
     }
   });
 });
-});
