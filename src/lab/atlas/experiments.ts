@@ -7,7 +7,7 @@
  * answers, reported as the share of the clean-minus-corrupted difference restored.
  */
 
-import { createSiteHooks, type ActivationCache } from '../core/interventions.ts';
+import { createSiteHooks, type ActivationCache, type SiteHookOptions } from '../core/interventions.ts';
 import { trainObjective } from '../core/train.ts';
 import { defineLayout } from '../core/layout.ts';
 import { createLinear } from '../layers/linear.ts';
@@ -42,7 +42,7 @@ export async function trainAtlas(settings: AtlasSettings) {
 }
 
 /** Runs questions through the network, recording every site; returns logits and the cache. */
-export function runQuestions(network: AtlasNetwork, theta: Float64Array, questions: readonly Question[], edits: Parameters<typeof createSiteHooks>[0]['edits'] = {}) {
+export function runQuestions(network: AtlasNetwork, theta: Float64Array, questions: readonly Question[], edits: SiteHookOptions['edits'] = {}) {
   const hooks = createSiteHooks({ record: true, edits });
   const logits = network.logits(theta, toBatch(questions), hooks).slice(0, questions.length * network.atlas.entityCount);
   return { logits, cache: hooks.cache as ActivationCache };
