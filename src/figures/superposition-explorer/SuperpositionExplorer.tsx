@@ -80,7 +80,7 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
       else linear.stop();
     }, state.source === 'reader' ? 350 : 0);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the keys stand for the wanted parameters
+    // The keys stand for the wanted parameters: a new object with the same values must not retrain.
   }, [state.hydrated, reluKey, linearKey]);
 
   const reluStatus = relu.lab.state.status;
@@ -89,7 +89,6 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
   // The linear model trains as soon as the ReLU model has finished (before paint, so "training" never blinks off).
   useLayoutEffect(() => {
     if (state.hydrated && linearQueued && reluStatus !== 'running') linear.want(wantedLinear);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reluStatus, linearQueued]);
   const running = reluStatus === 'running' || (settings.linear && linearStatus === 'running') || linearQueued;
   const wasRunning = useRef(false);
