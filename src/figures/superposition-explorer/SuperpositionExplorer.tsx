@@ -179,7 +179,9 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
         <div class="sx__progress">
           {trainers.map((t, k) => {
             const s = t.lab.state;
-            const fraction = s.status === 'running' && s.progress ? (Number(s.progress.metrics['restart'] ?? 0) + s.progress.step / s.progress.steps) / labRestarts : s.status === 'running' ? 0 : 1;
+            // A model waiting for its turn (the linear one, queued behind ReLU) has made no progress yet.
+            const waiting = s.status === 'running' || (k === 1 && linearQueued);
+            const fraction = s.status === 'running' && s.progress ? (Number(s.progress.metrics['restart'] ?? 0) + s.progress.step / s.progress.steps) / labRestarts : waiting ? 0 : 1;
             const label = `Training progress, ${modelName(k === 0 ? 'relu' : 'linear')}`;
             return <progress key={k} class="sx__bar" max={1} value={Number.isFinite(fraction) ? Math.min(1, fraction) : 0} aria-label={label} />;
           })}

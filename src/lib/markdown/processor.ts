@@ -11,6 +11,8 @@ export interface ProcessorOptions {
   root: string;
   /** Deployment base path, e.g. "/" or "/explainer/". */
   base: string;
+  /** Origin the site is served from, for the absolute addresses that print after internal links. */
+  site: string;
   /** Production builds also refuse links to draft articles. */
   production: boolean;
 }
@@ -19,6 +21,6 @@ export interface ProcessorOptions {
 export function markdownProcessor(options: ProcessorOptions) {
   return unified({
     remarkPlugins: [remarkMath, [remarkAuthoring, { root: options.root, production: options.production }]],
-    rehypePlugins: [rehypeKatex, [rehypeFailOnMathErrors, { root: options.root }], rehypeSidenotes, [rehypeBaseLinks, { base: options.base }]],
+    rehypePlugins: [rehypeKatex, [rehypeFailOnMathErrors, { root: options.root }], rehypeSidenotes, [rehypeBaseLinks, { base: options.base, site: options.site }]],
   });
 }
