@@ -4,6 +4,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { checkArticleBody, checkFrontmatter, formatAuthoringError, jsxAttribute, visitComponents } from '../content/authoring-checks.ts';
 import { buildSiteIndex, contentPaths, splitFrontmatter, type SiteIndex } from '../content/site-index.ts';
+import { countComponentUses } from '../reading/usage.ts';
 
 export interface AuthoringOptions {
   root: string;
@@ -13,7 +14,7 @@ export interface AuthoringOptions {
 /**
  * Numbers citations and figures in reading order and fails the build on any authoring mistake,
  * naming file:line:column and the bad value. Citation order reaches the layout through
- * `remarkPluginFrontmatter.citations`.
+ * `remarkPluginFrontmatter.citations`, and every component's uses through `remarkPluginFrontmatter.uses`.
  */
 export function remarkAuthoring(options: AuthoringOptions) {
   let built: SiteIndex | undefined;
@@ -36,7 +37,7 @@ export function remarkAuthoring(options: AuthoringOptions) {
     }
     const citations = numberComponents(tree);
     const data = (file.data.astro ??= {}) as { frontmatter?: Record<string, unknown> };
-    data.frontmatter = { ...(data.frontmatter ?? {}), citations };
+    data.frontmatter = { ...(data.frontmatter ?? {}), citations, uses: countComponentUses(tree) };
   };
 }
 

@@ -15,6 +15,12 @@ describe('the MDX pipeline', () => {
     await expect(compileArticle(`${frontmatter()}\nBroken $\\frac{1}$.\n`)).rejects.toThrow(/fixture\.mdx:14:8: Invalid TeX — .*KaTeX parse error/);
   });
 
+  test('counts each component\'s uses while compiling, for the pages that list them', async () => {
+    const code = await compileArticle(`${frontmatter()}\nA <Cite id="elhage2022toy" />, <Term id="feature" /> and <Cite id="elhage2022toy" />.\n\n\`\`\`mdx\n<Cite id="nowhere" />\n\`\`\`\n`);
+    const exported = /export const frontmatter = (\{[\s\S]*?\n\});/.exec(code)?.[1];
+    expect(JSON.parse(exported ?? '{}')).toMatchObject({ citations: ['elhage2022toy'], uses: { Cite: { elhage2022toy: 2 }, Term: { feature: 1 } } });
+  });
+
   test('root-relative links get the base path; external and anchor-only links do not', async () => {
     const source = `${frontmatter()}\n[a](/glossary/#feature) [b](https://example.org/x) [c](#local)\n`;
     const code = await compileArticle(source, { base: '/explainer/' });
