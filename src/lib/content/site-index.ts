@@ -18,8 +18,37 @@ export interface SiteIndex {
   glossaryIds: Set<string>;
   figureIds: Set<string>;
   /** Route path (with trailing slash, no base) → anchors on that page and whether it is a draft. */
-  pages: Map<string, { anchors: Set<string>; draft: boolean }>;
+  pages: Map<string, { anchors: Anchors; draft: boolean }>;
 }
+
+/** The anchors of one page; only ever asked whether it has one. */
+export interface Anchors {
+  has(anchor: string): boolean;
+}
+
+/**
+ * An article's anchors, found by parsing its MDX the first time a link asks for one. Most articles are never
+ * the target of an anchored link, so a build parses only those that are, not every article once more.
+ */
+function articleAnchors(file: string, body: string): Anchors {
+  let anchors: Set<string> | undefined;
+  return {
+    has(anchor) {
+      anchors ??= new Set([...headingAnchorsOf(file, body), ...figureAnchors(body), 'references', 'cite-this-page']);
+      return anchors.has(anchor);
+    },
+  };
+}
+
+function headingAnchorsOf(file: string, body: string): string[] {
+  try {
+    return headingAnchors(parseMdxBody(body));
+  } catch (error) {
+    throw new Error(`content/articles/${file}: not valid MDX: ${(error as Error).message}`);
+  }
+}
+
+const figureAnchors = (body: string) => [...body.matchAll(/<Figure\s+id="([^"]+)"/g)].map((m) => `fig-${m[1]}`);
 
 export interface ContentPaths {
   articles: string;
@@ -98,17 +127,7 @@ export function buildSiteIndex(paths: ContentPaths): SiteIndex {
   for (const file of files) {
     const { data, body } = splitFrontmatter(readFileSync(join(paths.articles, file), 'utf8'));
     if (typeof data.slug !== 'string') continue; // the schema check reports it for that file
-    let anchors: string[];
-    try {
-      anchors = headingAnchors(parseMdxBody(body));
-    } catch (error) {
-      throw new Error(`content/articles/${file}: not valid MDX: ${(error as Error).message}`);
-    }
-    const figures = [...body.matchAll(/<Figure\s+id="([^"]+)"/g)].map((m) => `fig-${m[1]}`);
-    index.pages.set(`/articles/${data.slug}/`, {
-      anchors: new Set([...anchors, ...figures, 'references', 'cite-this-page']),
-      draft: data.status === 'draft',
-    });
+    index.pages.set(`/articles/${data.slug}/`, { anchors: articleAnchors(file, body), draft: data.status === 'draft' });
   }
   return index;
 }
