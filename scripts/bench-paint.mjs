@@ -23,7 +23,7 @@ export function renderBlockingStylesheets(html) {
   return [...html.matchAll(/<link\b[^>]*\brel=["']?stylesheet\b[^>]*>/gi)].filter((m) => !/\bmedia=["']?print/i.test(m[0])).length;
 }
 
-function main() {
+async function main() {
   const { values } = parseArgs({
     options: {
       runs: { type: 'string', default: '3' },
@@ -33,13 +33,12 @@ function main() {
       keep: { type: 'boolean', default: false },
     },
   });
-  return run({ runs: Math.max(1, Number(values.runs)), article: values.article, keep: values.keep }).then((result) => {
-    const table = paintTable(result, new Date().toISOString().slice(0, 10));
-    console.log(`\n${table}`);
-    mkdirSync(dirname(values.json), { recursive: true });
-    writeFileSync(values.json, `${JSON.stringify({ generatedAt: new Date().toISOString(), ...result }, null, 1)}\n`);
-    if (values.docs) updateMarked(values.docs, 'paint-table', table);
-  });
+  const result = await run({ runs: Math.max(1, Number(values.runs)), article: values.article, keep: values.keep });
+  const table = paintTable(result, new Date().toISOString().slice(0, 10));
+  console.log(`\n${table}`);
+  mkdirSync(dirname(values.json), { recursive: true });
+  writeFileSync(values.json, `${JSON.stringify({ generatedAt: new Date().toISOString(), ...result }, null, 1)}\n`);
+  if (values.docs) updateMarked(values.docs, 'paint-table', table);
 }
 
 async function run({ runs, article, keep }) {
