@@ -83,7 +83,8 @@ export default defineConfig({
         hashes: [`sha256-${createHash('sha256').update(themeScript).digest('base64')}`],
       },
       styleDirective: {
-        // KaTeX's HTML output positions glyphs with style="" attributes; only attributes are allowed inline.
+        // Figures set custom properties in style="" attributes (as does KaTeX's HTML with SITE_MATH=html);
+        // only attributes are allowed inline, stylesheets are hashed.
         resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }],
       },
     },
