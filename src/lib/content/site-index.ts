@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { unified } from 'unified';
@@ -113,9 +113,38 @@ function staticPages(index: SiteIndex): [string, string[]][] {
   ];
 }
 
+/** Size and modification time: a file whose stamp is unchanged need not be read again. */
+function stamp(path: string): string {
+  const { size, mtimeMs } = statSync(path);
+  return `${size}:${mtimeMs}`;
+}
+
+const readCache = new Map<string, { stamp: string; value: unknown }>();
+
+/**
+ * `read(path)`, or what it returned last time if the file has not changed since. The dev server checks
+ * every article it compiles against the whole index; re-reading and re-parsing the bibliography and every
+ * article each time cost more than compiling a short article.
+ */
+function readIfChanged<T>(path: string, read: (text: string) => T): T {
+  const now = stamp(path);
+  const cached = readCache.get(path);
+  if (cached?.stamp === now) return cached.value as T;
+  const value = read(readFileSync(path, 'utf8'));
+  readCache.set(path, { stamp: now, value });
+  return value;
+}
+
+/** What the index keeps of one article file: its route, whether it is a draft, and its anchors (lazily). */
+function articleEntry(file: string, text: string): { path: string; anchors: Anchors; draft: boolean } | undefined {
+  const { data, body } = splitFrontmatter(text);
+  if (typeof data.slug !== 'string') return undefined; // the schema check reports it for that file
+  return { path: `/articles/${data.slug}/`, anchors: articleAnchors(file, body), draft: data.status === 'draft' };
+}
+
 export function buildSiteIndex(paths: ContentPaths): SiteIndex {
-  const bib = existsSync(paths.bibliography) ? parseBibliography(readFileSync(paths.bibliography, 'utf8')) : [];
-  const glossary = existsSync(paths.glossary) ? parseGlossary(readFileSync(paths.glossary, 'utf8')) : [];
+  const bib = existsSync(paths.bibliography) ? readIfChanged(paths.bibliography, parseBibliography) : [];
+  const glossary = existsSync(paths.glossary) ? readIfChanged(paths.glossary, parseGlossary) : [];
   const index: SiteIndex = {
     bibKeys: new Set(bib.map((r) => r.key)),
     glossaryIds: new Set(glossary.map((g) => g.id)),
@@ -125,9 +154,8 @@ export function buildSiteIndex(paths: ContentPaths): SiteIndex {
   for (const [path, anchors] of staticPages(index)) index.pages.set(path, { anchors: new Set(anchors), draft: false });
   const files = existsSync(paths.articles) ? readdirSync(paths.articles).filter((f) => f.endsWith('.mdx')) : [];
   for (const file of files) {
-    const { data, body } = splitFrontmatter(readFileSync(join(paths.articles, file), 'utf8'));
-    if (typeof data.slug !== 'string') continue; // the schema check reports it for that file
-    index.pages.set(`/articles/${data.slug}/`, { anchors: articleAnchors(file, body), draft: data.status === 'draft' });
+    const entry = readIfChanged(join(paths.articles, file), (text) => articleEntry(file, text));
+    if (entry) index.pages.set(entry.path, { anchors: entry.anchors, draft: entry.draft });
   }
   return index;
 }

@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { checkArticleBody, checkFrontmatter, formatAuthoringError, jsxAttribute, visitComponents } from '../content/authoring-checks.ts';
-import { buildSiteIndex, contentPaths, splitFrontmatter, type SiteIndex } from '../content/site-index.ts';
+import { buildSiteIndex, contentPaths, splitFrontmatter } from '../content/site-index.ts';
 import { countComponentUses } from '../reading/usage.ts';
 
 export interface AuthoringOptions {
@@ -17,12 +17,11 @@ export interface AuthoringOptions {
  * `remarkPluginFrontmatter.citations`, and every component's uses through `remarkPluginFrontmatter.uses`.
  */
 export function remarkAuthoring(options: AuthoringOptions) {
-  let built: SiteIndex | undefined;
   return (tree: Root, file: VFile) => {
     if (!file.path || !file.path.endsWith('.mdx')) return;
-    // A production build reads the content once; the dev server re-reads it, so a heading or reference
-    // added while it runs is known to the next check.
-    const index = options.production ? (built ??= buildSiteIndex(contentPaths(options.root))) : buildSiteIndex(contentPaths(options.root));
+    // Every compile sees the content as it is now (files that changed are read again), so the dev server
+    // knows a heading or reference added while it runs.
+    const index = buildSiteIndex(contentPaths(options.root));
     const source = readFileSync(file.path, 'utf8');
     const name = relative(options.root, file.path);
     const frontmatter = splitFrontmatter(source);
