@@ -13,8 +13,10 @@ import { updateMarked } from './bench/docs.mjs';
 const { values } = parseArgs({ options: { jobs: { type: 'string', default: '2' }, docs: { type: 'string' } } });
 mkdirSync('reports', { recursive: true });
 const SUBPATH = '/explainer/';
-const rootEnv = { SITE_BASE: '/', SITE_OUT_DIR: 'dist' };
-const subEnv = { SITE_BASE: SUBPATH, SITE_OUT_DIR: 'dist-subpath', E2E_PORT: '4501', E2E_REPORT: 'reports/e2e-subpath.json' };
+// The two builds are served at the same time, on E2E_PORT (default 4500) and the port after it.
+const port = Number(process.env.E2E_PORT ?? 4500);
+const rootEnv = { SITE_BASE: '/', SITE_OUT_DIR: 'dist', E2E_PORT: String(port) };
+const subEnv = { SITE_BASE: SUBPATH, SITE_OUT_DIR: 'dist-subpath', E2E_PORT: String(port + 1), E2E_REPORT: 'reports/e2e-subpath.json' };
 
 const vitestTotals = (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests });
 const playwrightTotals = (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected + (r.errors?.length ?? 0) });
