@@ -52,9 +52,10 @@ export function sameRun<Wanted extends object>(trained: { readonly [K in keyof W
   return (Object.keys(wanted) as (keyof Wanted)[]).every((k) => trained[k] === wanted[k]);
 }
 
-/** The progress report's restart (0 for models that train once). */
+/** The progress report's restart, for models that train the best of several runs (else 0). */
 function restartOf(progress: TrainingProgress): number {
-  return Number(progress.metrics['restart'] ?? 0);
+  const restart = progress.metrics['restart'];
+  return typeof restart === 'number' ? restart : 0;
 }
 
 /** How far a run has got, from 0 to 1, counting `restarts` runs of the same length (1 when none runs). */

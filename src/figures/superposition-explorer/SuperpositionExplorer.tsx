@@ -80,7 +80,7 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
       else linear.stop();
     }, state.source === 'reader' ? 350 : 0);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the keys stand for the wanted parameters
+    // The keys stand for the wanted parameters: a new object with the same values must not retrain.
   }, [state.hydrated, reluKey, linearKey]);
 
   const reluStatus = relu.lab.state.status;
@@ -89,7 +89,6 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
   // The linear model trains as soon as the ReLU model has finished (before paint, so "training" never blinks off).
   useLayoutEffect(() => {
     if (state.hydrated && linearQueued && reluStatus !== 'running') linear.want(wantedLinear);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reluStatus, linearQueued]);
   const running = reluStatus === 'running' || (settings.linear && linearStatus === 'running') || linearQueued;
   const wasRunning = useRef(false);
@@ -162,7 +161,9 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
         <div class="sx__progress">
           {trainers.map((t, k) => {
             const label = `Training progress, ${modelName(k === 0 ? 'relu' : 'linear')}`;
-            return <progress key={k} class="sx__bar" max={1} value={runFraction(t.lab.state, labRestarts)} aria-label={label} />;
+            // A model waiting for its turn (the linear one, queued behind ReLU) has made no progress yet.
+            const queued = k === 1 && linearQueued && t.lab.state.status !== 'running';
+            return <progress key={k} class="sx__bar" max={1} value={queued ? 0 : runFraction(t.lab.state, labRestarts)} aria-label={label} />;
           })}
           <p class="sx__progress-text">
             {running
