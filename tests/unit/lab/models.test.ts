@@ -1,6 +1,7 @@
 // The registry is derived from each model's defineLabModel declaration, and the worker's loaders match it.
 import { expect, test } from 'vitest';
 import { isLoadableLabModel, loadLabModel } from '../../../src/lab/model-loaders.ts';
+import type { AnyLabModel } from '../../../src/lab/core/define-model.ts';
 import { isLabModelName, labModels, type LabModelName } from '../../../src/lab/models.ts';
 
 const names = Object.keys(labModels) as LabModelName[];
@@ -17,7 +18,7 @@ test.each(names)('the worker loads %s lazily as the same declaration', async (na
 });
 
 test.each(names)('%s: defaults() are the validated empty parameters; run returns θ in the declared layout', async (name) => {
-  const model = labModels[name];
+  const model: AnyLabModel = labModels[name];
   expect(model.defaults()).toEqual(model.validate({}).params);
   const { run, theta } = await model.run({ steps: 2, seed: 1 });
   expect(theta).toHaveLength(model.layout(run.result.params).size);
