@@ -10,6 +10,8 @@ const loaders: { [Name in LabModelName]: () => Promise<LabModels[Name]> } = {
   mlp: () => import('./mlp.ts').then((module) => module.mlpModel),
   superposition: () => import('./superposition.ts').then((module) => module.superpositionModel),
   sae: () => import('./sae.ts').then((module) => module.saeModel),
+  'persona-shift': () => import('./persona-shift/model.ts').then((module) => module.personaShiftModel),
+  steering: () => import('./steering/model.ts').then((module) => module.steeringModel),
 };
 
 export function isLoadableLabModel(name: string): name is LabModelName {

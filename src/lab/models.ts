@@ -6,7 +6,9 @@
 
 import type { AnyLabModel, LabMetricsOf, LabParamsOf, LabResultOf, LabRun } from './core/define-model.ts';
 import { mlpModel } from './mlp.ts';
+import { personaShiftModel } from './persona-shift/model.ts';
 import { saeModel } from './sae.ts';
+import { steeringModel } from './steering/model.ts';
 import { superpositionModel } from './superposition.ts';
 
 /** Models keyed by their declared names. */
@@ -14,7 +16,7 @@ function byName<const Models extends readonly AnyLabModel[]>(models: Models): { 
   return Object.fromEntries(models.map((model) => [model.name, model])) as { [Model in Models[number] as Model['name']]: Model };
 }
 
-export const labModels = byName([mlpModel, superpositionModel, saeModel]);
+export const labModels = byName([mlpModel, superpositionModel, saeModel, personaShiftModel, steeringModel]);
 
 export type LabModels = typeof labModels;
 export type LabModelName = keyof LabModels;

@@ -1,5 +1,6 @@
 // The registry is derived from each model's defineLabModel declaration, and the worker's loaders match it.
 import { expect, test } from 'vitest';
+import type { AnyLabModel } from '../../../src/lab/core/define-model.ts';
 import { isLoadableLabModel, loadLabModel } from '../../../src/lab/model-loaders.ts';
 import type { AnyLabModel } from '../../../src/lab/core/define-model.ts';
 import { isLabModelName, labModels, type LabModelName } from '../../../src/lab/models.ts';
@@ -7,7 +8,7 @@ import { isLabModelName, labModels, type LabModelName } from '../../../src/lab/m
 const names = Object.keys(labModels) as LabModelName[];
 
 test('each model is registered under its declared name', () => {
-  expect(names).toEqual(['mlp', 'superposition', 'sae']);
+  expect(names).toEqual(['mlp', 'superposition', 'sae', 'persona-shift', 'steering']);
   for (const name of names) expect(labModels[name].name).toBe(name);
   expect(isLabModelName('gpt')).toBe(false);
 });
