@@ -22,13 +22,18 @@ const cases: { model: LabModelName; label: string; params: Record<string, unknow
   { model: 'superposition', label: 'n=20, m=5, S=0.9, batch 1024', params: { n: 20, m: 5, sparsity: 0.9, steps: 5000, restarts: 1 } },
   { model: 'sae', label: 'L1 λ=0.3, d=32, 64 features, width 128, batch 64', params: { steps: 3000 } },
   { model: 'sae', label: 'TopK k=3, d=32, 64 features, width 128, batch 64', params: { variant: 'topk', k: 3, steps: 3000 } },
+  { model: 'persona-shift', label: 'defaults: pretraining, 300 fine-tuning steps, grids', params: {} },
+  { model: 'steering', label: 'language model 500 steps, SAE, steering sweeps', params: { languageModelSteps: 500 } },
 ];
 
 const unbenched = Object.keys(labModels).filter((name) => !cases.some((c) => c.model === name));
 if (unbenched.length > 0) throw new Error(`bench: no case for ${unbenched.join(', ')}; add one to scripts/bench-lab.ts`);
 
-/** Trains one case and returns its loss curve: this lab's registry, or an older one's (whose `run` returned the LabRun itself). */
-type Trainer = (model: string, params: Record<string, unknown>) => Promise<LossCurve>;
+/**
+ * Trains one case and returns its loss curve, or undefined when that lab has no such model: this lab's registry,
+ * or an older one's (whose `run` returned the LabRun itself).
+ */
+type Trainer = (model: string, params: Record<string, unknown>) => Promise<LossCurve | undefined>;
 
 interface AnyRegistry {
   [model: string]: { run(params: Record<string, unknown>): Promise<{ run: { result: { lossCurve: LossCurve } } } | { result: { lossCurve: LossCurve } }> } | undefined;
@@ -37,7 +42,7 @@ interface AnyRegistry {
 function trainerOf(registry: AnyRegistry): Trainer {
   return async (model, params) => {
     const entry = registry[model];
-    if (!entry) throw new Error(`bench: this lab has no model "${model}"`);
+    if (!entry) return undefined;
     const output = await entry.run(params);
     return ('run' in output ? output.run.result : output.result).lossCurve;
   };
@@ -56,10 +61,10 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 
-async function time(train: Trainer, model: string, params: Record<string, unknown>): Promise<{ seconds: number; curve: LossCurve }> {
+async function time(train: Trainer, model: string, params: Record<string, unknown>): Promise<{ seconds: number; curve: LossCurve } | undefined> {
   const started = performance.now();
   const curve = await train(model, params);
-  return { seconds: (performance.now() - started) / 1000, curve };
+  return curve && { seconds: (performance.now() - started) / 1000, curve };
 }
 
 /** The lab of `ref`, extracted into a temporary directory; `cleanup` removes it. */
@@ -86,19 +91,20 @@ try {
     const baselineSeconds: number[] = [];
     let curve: LossCurve | undefined;
     for (let run = 0; run < runs; run++) {
-      const measured = await time(current, model, params);
+      const measured = (await time(current, model, params))!;
       seconds.push(measured.seconds);
       curve = measured.curve;
-      if (baseline) baselineSeconds.push((await time(baseline.train, model, params)).seconds);
+      const old = baseline && (await time(baseline.train, model, params));
+      if (old) baselineSeconds.push(old.seconds);
     }
     const steps = curve!.step.at(-1)!;
     const rate = steps / median(seconds);
     const step = convergedStep(curve!);
-    const comparison = baseline ? (() => {
+    const comparison = !baseline ? '' : baselineSeconds.length === 0 ? `   ${'(none)'.padStart(10)}   ${''.padStart(7)}` : (() => {
       const old = steps / median(baselineSeconds);
       const change = ((rate - old) / old) * 100;
       return `   ${Math.round(old).toString().padStart(10)}   ${`${change >= 0 ? '+' : ''}${change.toFixed(1)} %`.padStart(7)}`;
-    })() : '';
+    })();
     console.log(
       `${model.padEnd(14)} ${label.padEnd(53)} ${Math.round(rate).toString().padStart(7)}${comparison}   step ${step.toString().padEnd(7)}   ${((median(seconds) * step) / steps).toFixed(3).padStart(8)} s`,
     );

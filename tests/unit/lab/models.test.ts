@@ -2,7 +2,6 @@
 import { expect, test } from 'vitest';
 import type { AnyLabModel } from '../../../src/lab/core/define-model.ts';
 import { isLoadableLabModel, loadLabModel } from '../../../src/lab/model-loaders.ts';
-import type { AnyLabModel } from '../../../src/lab/core/define-model.ts';
 import { isLabModelName, labModels, type LabModelName } from '../../../src/lab/models.ts';
 
 const names = Object.keys(labModels) as LabModelName[];
