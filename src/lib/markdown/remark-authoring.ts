@@ -4,7 +4,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { authoringFailure, checkArticleBody, jsxAttribute, visitComponents } from '../content/authoring-checks.ts';
 import { checkArticleFrontmatter, checkLabValues } from '../content/article-checks.ts';
-import { buildSiteIndex, contentPaths, splitFrontmatter, type SiteIndex } from '../content/site-index.ts';
+import { buildSiteIndex, contentPaths, splitFrontmatter } from '../content/site-index.ts';
 import { figureAnchor } from '../../figures/contract.ts';
 import { countComponentUses } from '../reading/usage.ts';
 
