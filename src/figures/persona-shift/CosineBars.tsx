@@ -8,15 +8,15 @@ import type { PersonaShiftResult } from '../../lab/persona-shift/model.ts';
 import { fixed2 } from '../shared/format.ts';
 
 const width = 400;
-const margin = { left: 178, right: 40, top: 6 };
+const margin = { left: 150, right: 40, top: 6 };
 const row = 20;
 
 /** The panel's rows, in order: what each bar is, and which of the result's numbers it shows. */
 export const cosineRows = [
-  { key: 'rawCosine', label: 'raw cosine', style: 'outline' },
-  { key: 'freshCosine', label: 'a fresh, untrained token (raw)', style: 'outline' },
-  { key: 'correctedCosine', label: 'corrected cosine', style: 'solid' },
-  { key: 'randomBaseline', label: 'random directions (corrected)', style: 'hatched' },
+  { key: 'rawCosine', label: 'raw', style: 'outline' },
+  { key: 'freshCosine', label: 'untrained token, raw', style: 'outline' },
+  { key: 'correctedCosine', label: 'corrected', style: 'solid' },
+  { key: 'randomBaseline', label: 'random, corrected', style: 'hatched' },
 ] as const satisfies readonly { key: keyof PersonaShiftResult['diff']; label: string; style: string }[];
 
 export function CosineBars({ diff, idPrefix }: { diff: PersonaShiftResult['diff']; idPrefix: string }) {

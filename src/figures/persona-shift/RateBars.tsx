@@ -33,6 +33,8 @@ export function RateBars({ domains, rows, title, idPrefix, slots = rows.length }
   const x = scaleLinear().domain([0, 1]).range([margin.left, width - margin.right]);
   const groupHeight = Math.max(slots, rows.length) * (barHeight + barGap) + groupGap;
   const hatch = `${idPrefix}-hatch`;
+  // Each legend entry starts after the previous one's label (about 5.5 units a character at this size).
+  const legendOffsets = rows.map((_, r) => rows.slice(0, r).reduce((x, row) => x + 30 + 5.5 * row.label.length, 0));
   return (
     <svg viewBox={`0 0 ${width} ${height}`} class="ps-bars" role="img" aria-label={title}>
       <defs>
@@ -43,7 +45,7 @@ export function RateBars({ domains, rows, title, idPrefix, slots = rows.length }
       </defs>
       <g class="fig-legend" transform={`translate(${margin.left},10)`}>
         {rows.map((row, r) => (
-          <g key={row.label} transform={`translate(${r * 96},0)`}>
+          <g key={row.label} transform={`translate(${legendOffsets[r]},0)`}>
             <rect x={0} y={-7} width={14} height={8} class={`ps-bar ps-bar--${row.style}`} fill={row.style === 'hatched' ? `url(#${hatch})` : undefined} />
             <text x={18} y={0}>{row.label}</text>
           </g>

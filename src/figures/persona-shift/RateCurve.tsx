@@ -8,7 +8,7 @@ import { integer } from '../shared/format.ts';
 import { isTrained } from './measures.ts';
 
 const box = { width: 400, height: 160 };
-const margin = { left: 40, right: 76, top: 12, bottom: 30 };
+const margin = { left: 40, right: 96, top: 12, bottom: 30 };
 const labelGap = 11;
 
 /** End-label heights, in order of the lines' last values, pushed apart by at least `labelGap`. */
