@@ -11,10 +11,12 @@ const box = { width: 400, height: 160 };
 const margin = { left: 40, right: 96, top: 12, bottom: 30 };
 const labelGap = 11;
 
-/** End-label heights, in order of the lines' last values, pushed apart by at least `labelGap`. */
-function labelPositions(ends: readonly number[]): number[] {
+/** End-label heights, in order of the lines' last values, pushed apart by at least `labelGap` and kept above `bottom`. */
+function labelPositions(ends: readonly number[], bottom: number): number[] {
   const order = ends.map((y, i) => ({ y, i })).sort((a, b) => a.y - b.y);
   for (let k = 1; k < order.length; k++) order[k]!.y = Math.max(order[k]!.y, order[k - 1]!.y + labelGap);
+  // A stack pushed below the axis (every line near 0%) moves up as a whole.
+  for (let k = order.length - 1; k >= 0; k--) order[k]!.y = Math.min(order[k]!.y, bottom - (order.length - 1 - k) * labelGap);
   const positions: number[] = [];
   for (const { y, i } of order) positions[i] = y;
   return positions;
@@ -25,7 +27,7 @@ export function RateCurve({ result, caption }: { result: Pick<PersonaShiftResult
   const x = scaleLinear().domain([0, steps]).range([margin.left, box.width - margin.right]);
   const y = scaleLinear().domain([0, 1]).range([box.height - margin.bottom, margin.top]);
   const lines = result.domains.map((_, d) => result.trajectory.map((point) => [x(point.step), y(point.rates[d] ?? 0)] as const));
-  const labels = labelPositions(lines.map((line) => line.at(-1)?.[1] ?? 0));
+  const labels = labelPositions(lines.map((line) => line.at(-1)?.[1] ?? 0), y(0));
   return (
     <svg viewBox={`0 0 ${box.width} ${box.height}`} class="ps-curve" role="img" aria-label={caption}>
       <g class="fig-axes">
