@@ -1,0 +1,151 @@
+/**
+ * Measurements of a trained induction model on a fixed evaluation batch:
+ *  - the mean next-token loss on the first and on the repeated part (induction-data.ts, forEachPartPosition);
+ *  - per head, the previous-token score (mean attention from position t to t − 1, over t ≥ 1) and the induction
+ *    score (mean attention from a repeated token to the token after its first occurrence, over the repeated part),
+ *    after Olsson et al. (2022);
+ *  - the repeated-part loss with one head ablated: its output set to zero, or to its mean over the batch at each
+ *    position (mean-ablation), for every head.
+ */
+
+import type { InductionBatch } from './induction-data.ts';
+import { forEachPartPosition } from './induction-data.ts';
+import { partLosses } from './induction-objective.ts';
+import type { Transformer, TransformerEdit } from './transformer.ts';
+
+export interface HeadId {
+  layer: number;
+  head: number;
+}
+
+export interface PartLoss {
+  firstPart: number;
+  repeatedPart: number;
+}
+
+export interface HeadScores {
+  previousToken: number;
+  induction: number;
+}
+
+export type AblationMode = 'zero' | 'mean';
+
+export interface HeadAblation extends HeadId {
+  /** Repeated-part loss with this head zero- / mean-ablated. */
+  zero: number;
+  mean: number;
+}
+
+function forEachHead(model: Transformer, visit: (layer: number, head: number) => void): void {
+  for (let layer = 0; layer < model.shape.layers; layer++) for (let head = 0; head < model.shape.heads; head++) visit(layer, head);
+}
+
+/** Mean first- and repeated-part losses over `batch`, optionally with an edit (an ablation) applied. */
+export function evaluatePartLoss(model: Transformer, theta: Float64Array, batch: InductionBatch, edit?: TransformerEdit): PartLoss {
+  let first = 0;
+  let repeated = 0;
+  let count = 0;
+  for (let s = 0; s < batch.count; s++) {
+    model.forward(theta, batch.tokens, s * model.shape.context, edit);
+    const parts = partLosses(model, batch, s);
+    first += parts.first;
+    repeated += parts.repeated;
+    count += parts.count;
+  }
+  return { firstPart: first / count, repeatedPart: repeated / count };
+}
+
+/** Previous-token score of one attention pattern (context × context). */
+export function previousTokenScore(pattern: Float64Array, context: number): number {
+  let sum = 0;
+  for (let t = 1; t < context; t++) sum += pattern[t * context + t - 1]!;
+  return sum / (context - 1);
+}
+
+export interface Measurement {
+  partLoss: PartLoss;
+  /** [layer][head] */
+  scores: HeadScores[][];
+}
+
+/** Part losses and every head's scores, averaged over `batch`, in one pass. */
+export function measureModel(model: Transformer, theta: Float64Array, batch: InductionBatch): Measurement {
+  const { layers, heads, context: T } = model.shape;
+  const scores = Array.from({ length: layers }, () => Array.from({ length: heads }, () => ({ previousToken: 0, induction: 0 })));
+  let first = 0;
+  let repeated = 0;
+  let count = 0;
+  for (let s = 0; s < batch.count; s++) {
+    model.forward(theta, batch.tokens, s * T);
+    const parts = partLosses(model, batch, s);
+    first += parts.first;
+    repeated += parts.repeated;
+    count += parts.count;
+    forEachHead(model, (layer, head) => {
+      const pattern = model.pattern(layer, head);
+      const score = scores[layer]![head]!;
+      score.previousToken += previousTokenScore(pattern, T);
+      forEachPartPosition(batch, s, (firstPosition, repeatedPosition) => {
+        score.induction += pattern[repeatedPosition * T + firstPosition + 1]!;
+      });
+    });
+  }
+  for (const layer of scores) {
+    for (const score of layer) {
+      score.previousToken /= batch.count;
+      score.induction /= count;
+    }
+  }
+  return { partLoss: { firstPart: first / count, repeatedPart: repeated / count }, scores };
+}
+
+/** Each head's output averaged over `batch` at each position: [layer][head] → context × width. */
+export function meanHeadOutputs(model: Transformer, theta: Float64Array, batch: InductionBatch): Float64Array[][] {
+  const { layers, heads, context: T, width } = model.shape;
+  const means = Array.from({ length: layers }, () => Array.from({ length: heads }, () => new Float64Array(T * width)));
+  for (let s = 0; s < batch.count; s++) {
+    model.forward(theta, batch.tokens, s * T);
+    forEachHead(model, (layer, head) => {
+      const output = model.headOutput(layer, head);
+      const mean = means[layer]![head]!;
+      for (let i = 0; i < mean.length; i++) mean[i] = mean[i]! + output[i]! / batch.count;
+    });
+  }
+  return means;
+}
+
+/** The edit that ablates one head: its output becomes zero, or `mean` (from meanHeadOutputs). */
+export function ablateHead(target: HeadId, mode: AblationMode, means: Float64Array[][]): TransformerEdit {
+  return (layer, head, output) => {
+    if (layer !== target.layer || head !== target.head) return;
+    if (mode === 'zero') output.fill(0);
+    else output.set(means[layer]![head]!);
+  };
+}
+
+/** The repeated-part loss with each head ablated in turn, both ways. */
+export function headAblations(model: Transformer, theta: Float64Array, batch: InductionBatch): HeadAblation[] {
+  const means = meanHeadOutputs(model, theta, batch);
+  const ablations: HeadAblation[] = [];
+  forEachHead(model, (layer, head) => {
+    const target = { layer, head };
+    ablations.push({
+      layer,
+      head,
+      zero: evaluatePartLoss(model, theta, batch, ablateHead(target, 'zero', means)).repeatedPart,
+      mean: evaluatePartLoss(model, theta, batch, ablateHead(target, 'mean', means)).repeatedPart,
+    });
+  });
+  return ablations;
+}
+
+/** The head with the highest previous-token score in the first layer and the highest induction score in the last. */
+export function identifyHeads(scores: HeadScores[][]): { previousToken: HeadId; induction: HeadId } {
+  const best = (layer: number, key: keyof HeadScores): HeadId => {
+    const row = scores[layer]!;
+    let head = 0;
+    for (let h = 1; h < row.length; h++) if (row[h]![key] > row[head]![key]) head = h;
+    return { layer, head };
+  };
+  return { previousToken: best(0, 'previousToken'), induction: best(scores.length - 1, 'induction') };
+}

@@ -1,0 +1,203 @@
+/**
+ * Model 3 — induction heads in a tiny attention-only transformer.
+ * Olsson et al. (2022), "In-context Learning and Induction Heads"; the attention-only framework of
+ * Elhage et al. (2021), "A Mathematical Framework for Transformer Circuits".
+ *
+ * A one- or two-layer attention-only transformer (transformer.ts) learns next-token prediction on random
+ * sequences in which a block repeats (induction-data.ts). With two layers it forms an induction circuit: a
+ * previous-token head in layer 1 and an induction head in layer 2, and the loss on the repeated part drops far
+ * below the first part's ln V. The run records both parts' training loss at every step, the step at which the
+ * repeated part's loss drops (dropStep), and measurements of the model on a fixed evaluation batch at evenly
+ * spaced checkpoints (induction-analysis.ts).
+ */
+
+import { trainObjective } from './core/train.ts';
+import { measureModel, headAblations, identifyHeads, type HeadAblation, type HeadId, type HeadScores, type Measurement, type PartLoss } from './induction-analysis.ts';
+import { createInductionBatch, sampleInductionBatch, validateInductionData, type InductionBatch, type InductionDataSettings } from './induction-data.ts';
+import { createInductionObjective, type InductionObjective } from './induction-objective.ts';
+import { round, toPlainArray } from './json.ts';
+import { boundSteps, validateParams, type ParamValues, type Validated } from './params.ts';
+import { createRandom } from './random.ts';
+import type { LossCurve, TrainingOptions } from './runner.ts';
+import { createTransformer, type TransformerShape } from './transformer.ts';
+
+export const inductionParamSpec = [
+  { name: 'layers', kind: 'number', default: 2, min: 1, max: 2, integer: true, description: 'attention layers (1 is the control: no induction head can form)' },
+  { name: 'heads', kind: 'number', default: 2, min: 1, max: 4, integer: true, description: 'attention heads per layer' },
+  { name: 'offset', kind: 'choice', default: 'varying', options: ['varying', 'fixed'], description: 'distance between the two copies of the block: varying, or always half the sequence (a shortcut)' },
+  { name: 'steps', kind: 'number', default: 1000, min: 50, max: 4000, integer: true, description: 'Adam steps' },
+  { name: 'learningRate', kind: 'number', default: 0.01, min: 1e-4, max: 0.05, integer: false, description: 'Adam learning rate' },
+  { name: 'seed', kind: 'number', default: 0, min: 0, max: 2 ** 31 - 1, integer: true, description: 'seed of initialisation and data' },
+] as const;
+
+export type InductionParams = ParamValues<typeof inductionParamSpec>;
+
+/** The fixed sizes: vocabulary 16 (+ BOS), context 16, width 16, head size 8, batch 16, blocks of 4–7 tokens. */
+export const inductionSizes = { vocab: 16, context: 16, width: 16, headSize: 8, batchSize: 16, blockMin: 4, blockMax: 7 } as const;
+
+/** Sequences in the fixed evaluation batch (drawn with `evaluationSeed`, the same for every run). */
+export const evaluationSize = 128;
+const evaluationSeed = 20_220_308;
+/** Checkpoints at steps 0, steps/checkpointIntervals, …, steps. */
+export const checkpointIntervals = 20;
+/** Work allowed per run, as steps × layers × heads: four times the default two-layer, two-head run. */
+const workBudget = 4 * 1000 * 2 * 2;
+
+export function validateInductionParams(raw: Record<string, unknown>): Validated<InductionParams> {
+  const { params, corrections } = validateParams(inductionParamSpec, raw);
+  params.steps = boundSteps(params.steps, params.layers * params.heads, workBudget, corrections);
+  return { params, corrections };
+}
+
+export function inductionShape(params: Pick<InductionParams, 'layers' | 'heads'>): TransformerShape {
+  const { vocab, context, width, headSize } = inductionSizes;
+  return { vocab, context, width, headSize, layers: params.layers, heads: params.heads };
+}
+
+export function inductionData(params: Pick<InductionParams, 'offset'>): InductionDataSettings {
+  const { vocab, context, blockMin, blockMax } = inductionSizes;
+  const settings = { vocab, context, blockMin, blockMax, offset: params.offset };
+  validateInductionData(settings);
+  return settings;
+}
+
+/** The fixed evaluation batch for this kind of data (same sequences in every run, independent of the seed). */
+export function evaluationBatch(params: Pick<InductionParams, 'offset'>, count = evaluationSize): InductionBatch {
+  const batch = createInductionBatch(count, inductionSizes.context);
+  sampleInductionBatch(batch, createRandom(evaluationSeed), inductionData(params));
+  return batch;
+}
+
+/** Training loss of the first and the repeated part, averaged over ≤ 200 buckets of steps (like LossCurve). */
+export interface PartLossCurve {
+  step: number[];
+  firstPart: number[];
+  repeatedPart: number[];
+}
+
+export interface InductionCheckpoint extends Measurement {
+  step: number;
+}
+
+export interface InductionResult {
+  params: InductionParams;
+  lossCurve: LossCurve;
+  partLossCurve: PartLossCurve;
+  /** The first step at which the smoothed repeated-part loss is below ½ ln V (see dropStep); null if never. */
+  dropStep: number | null;
+  /** Measurements on the evaluation batch at each checkpoint; the last is the trained model. */
+  checkpoints: InductionCheckpoint[];
+  final: Measurement & { heads: { previousToken: HeadId; induction: HeadId }; ablations: HeadAblation[] };
+  /** The trained parameters (layout of transformerLayout), 6 significant digits. */
+  theta: number[];
+}
+
+const curvePoints = 200;
+
+/** Means of consecutive buckets of `values` (the same bucketing as runner.ts's loss curve). */
+function bucketMeans(values: Float64Array, bucket: number): number[] {
+  const means: number[] = [];
+  for (let start = 0; start < values.length; start += bucket) {
+    const end = Math.min(values.length, start + bucket);
+    let sum = 0;
+    for (let i = start; i < end; i++) sum += values[i]!;
+    means.push(round(sum / (end - start)));
+  }
+  return means;
+}
+
+/** Smoothing of the drop rule: a centred moving average over this many curve points (5 % of a run). */
+const dropSmoothing = 11;
+
+/**
+ * The drop rule: smooth the repeated-part training loss with a centred moving average of `dropSmoothing` curve
+ * points, and report the first step at which it falls below ½ ln V: half of the loss of a uniform guess,
+ * well below what a model without induction reaches (it can only favour tokens seen earlier in the sequence).
+ */
+export function dropStep(curve: { step: readonly number[]; repeatedPart: readonly number[] }, vocab: number): number | null {
+  const threshold = Math.log(vocab) / 2;
+  const half = Math.floor(dropSmoothing / 2);
+  const values = curve.repeatedPart;
+  for (let i = 0; i < values.length; i++) {
+    const from = Math.max(0, i - half);
+    const to = Math.min(values.length - 1, i + half);
+    let sum = 0;
+    for (let j = from; j <= to; j++) sum += values[j]!;
+    if (sum / (to - from + 1) < threshold) return curve.step[i]!;
+  }
+  return null;
+}
+
+function roundMeasurement({ partLoss, scores }: Measurement): Measurement {
+  const roundParts = (p: PartLoss): PartLoss => ({ firstPart: round(p.firstPart), repeatedPart: round(p.repeatedPart) });
+  const roundScores = (s: HeadScores): HeadScores => ({ previousToken: round(s.previousToken), induction: round(s.induction) });
+  return { partLoss: roundParts(partLoss), scores: scores.map((layer) => layer.map(roundScores)) };
+}
+
+export interface InductionTrainingHooks {
+  /** Called with θ at every checkpoint step (0 … steps), e.g. to store checkpoints at build time. */
+  onCheckpoint?: ((step: number, theta: Float64Array) => void) | undefined;
+}
+
+export async function trainInduction(
+  params: InductionParams,
+  options: TrainingOptions = {},
+  hooks: InductionTrainingHooks = {},
+): Promise<InductionResult> {
+  const shape = inductionShape(params);
+  const objective = createInductionObjective(shape, inductionData(params), inductionSizes.batchSize);
+  const evaluation = evaluationBatch(params);
+  const evaluator = createTransformer(shape);
+  const interval = Math.max(1, Math.round(params.steps / checkpointIntervals));
+  const checkpoints: InductionCheckpoint[] = [];
+  const checkpoint = (step: number, theta: Float64Array) => {
+    checkpoints.push({ step, ...roundMeasurement(measureModel(evaluator, theta, evaluation)) });
+    hooks.onCheckpoint?.(step, theta);
+  };
+
+  const firstPart = new Float64Array(params.steps);
+  const repeatedPart = new Float64Array(params.steps);
+  let step = 0;
+  // Records both parts' loss at every step and measures θ at checkpoint steps, before that step's update.
+  const recording: InductionObjective = {
+    ...objective,
+    lossAndGradient(theta, batch, grad) {
+      if (step % interval === 0) checkpoint(step, theta);
+      const loss = objective.lossAndGradient(theta, batch, grad);
+      firstPart[step] = batch.firstPartLoss;
+      repeatedPart[step] = batch.repeatedPartLoss;
+      step++;
+      return loss;
+    },
+  };
+  const { theta, lossCurve } = await trainObjective({
+    name: 'induction',
+    objective: recording,
+    steps: params.steps,
+    seed: params.seed,
+    optimiser: { kind: 'adam', learningRate: params.learningRate },
+  }, options);
+  checkpoint(params.steps, theta);
+
+  const bucket = Math.max(1, Math.ceil(params.steps / curvePoints));
+  const partLossCurve: PartLossCurve = {
+    step: lossCurve.step,
+    firstPart: bucketMeans(firstPart, bucket),
+    repeatedPart: bucketMeans(repeatedPart, bucket),
+  };
+  const final = checkpoints[checkpoints.length - 1]!;
+  return {
+    params,
+    lossCurve,
+    partLossCurve,
+    dropStep: dropStep(partLossCurve, shape.vocab),
+    checkpoints,
+    final: {
+      partLoss: final.partLoss,
+      scores: final.scores,
+      heads: identifyHeads(final.scores),
+      ablations: headAblations(evaluator, theta, evaluation).map((a) => ({ ...a, zero: round(a.zero), mean: round(a.mean) })),
+    },
+    theta: toPlainArray(theta),
+  };
+}

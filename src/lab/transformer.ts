@@ -1,0 +1,170 @@
+/**
+ * An attention-only transformer (Elhage et al., 2021): learned token and position embeddings, `layers` layers of
+ * multi-head causal self-attention added to the residual stream, and an unembedding to next-token logits.
+ * No MLP, no layer norm, no biases.
+ *
+ *     x₀ = E[token] + P[position]
+ *     x_{l+1} = x_l + Σ_h head_{l,h}(x_l)
+ *     logits = U x_L,   L = mean over positions t < context − 1 of −log softmax(logits_t)[token_{t+1}]
+ *
+ * The model runs one sequence at a time; scratch belongs to the instance. After `forward`, every head's
+ * attention pattern and output and every position's loss are readable until the next call.
+ */
+
+import { defineLayout, type Layout } from './core/layout.ts';
+import { attentionBlocks, createCausalAttention, type AttentionShape, type AttentionWeights, type CausalAttention, type HeadEdit } from './layers/attention.ts';
+import type { Random } from './random.ts';
+
+export interface TransformerShape extends AttentionShape {
+  /** Content tokens 0 … vocab − 1 are predicted; the start-of-sequence token `vocab` is only embedded. */
+  readonly vocab: number;
+  readonly layers: number;
+}
+
+/** Overwrites head `head` of layer `layer` before it joins the residual stream (see HeadEdit). */
+export type TransformerEdit = (layer: number, head: number, output: Float64Array) => void;
+
+export interface Transformer {
+  readonly shape: TransformerShape;
+  readonly layout: Layout;
+  init(theta: Float64Array, random: Random): void;
+  /** Runs one sequence (`context` tokens from `tokens[start]`); returns its mean next-token loss. */
+  forward(theta: Float64Array, tokens: Int32Array, start: number, edit?: TransformerEdit): number;
+  /** After a `forward` without edit: ADDS the gradient of that sequence's mean loss, times `weight`, into `grad`. */
+  backward(theta: Float64Array, grad: Float64Array, weight: number): void;
+  /** −log p(token_{t+1}) at position t, from the last forward pass (length context − 1). */
+  readonly positionLoss: Float64Array;
+  pattern(layer: number, head: number): Float64Array;
+  headOutput(layer: number, head: number): Float64Array;
+}
+
+/**
+ * Standard deviation of the token and position embeddings at initialisation. With N(0, 1) embeddings the
+ * initial attention scores are large and the induction task trained far more slowly (measured); N(0, 0.3²)
+ * keeps the first attention patterns close to uniform.
+ */
+const embeddingStd = 0.3;
+
+export function transformerLayout(shape: TransformerShape): Layout {
+  const { vocab, context, width, layers } = shape;
+  const blocks: Record<string, readonly number[]> = { embed: [vocab + 1, width], position: [context, width] };
+  for (let l = 0; l < layers; l++) Object.assign(blocks, attentionBlocks(`layer${l}`, shape));
+  blocks.unembed = [vocab, width];
+  return defineLayout(blocks);
+}
+
+function attentionWeights(layout: Layout, theta: Float64Array, layer: number): AttentionWeights {
+  return {
+    query: layout.slice(theta, `layer${layer}.query`),
+    key: layout.slice(theta, `layer${layer}.key`),
+    value: layout.slice(theta, `layer${layer}.value`),
+    output: layout.slice(theta, `layer${layer}.output`),
+  };
+}
+
+export function createTransformer(shape: TransformerShape): Transformer {
+  const { vocab, context: T, width: d, layers, headSize } = shape;
+  const layout = transformerLayout(shape);
+  const attention: CausalAttention[] = Array.from({ length: layers }, () => createCausalAttention(shape));
+  /** residual[l] is the stream entering layer l; residual[layers] the final one. */
+  const residual = Array.from({ length: layers + 1 }, () => new Float64Array(T * d));
+  const layerOutput = new Float64Array(T * d);
+  const gradResidual = new Float64Array(T * d);
+  const gradLayerOutput = new Float64Array(T * d);
+  const probabilities = new Float64Array(T * vocab);
+  const positionLoss = new Float64Array(T - 1);
+  const tokens = new Int32Array(T);
+
+  return {
+    shape,
+    layout,
+    positionLoss,
+    init(theta, random) {
+      const fill = (name: string, std: number) => {
+        const block = layout.slice(theta, name);
+        for (let i = 0; i < block.length; i++) block[i] = std * random.normal();
+      };
+      fill('embed', embeddingStd);
+      fill('position', embeddingStd);
+      for (let l = 0; l < layers; l++) {
+        for (const part of ['query', 'key', 'value']) fill(`layer${l}.${part}`, 1 / Math.sqrt(d));
+        fill(`layer${l}.output`, 1 / Math.sqrt(headSize));
+      }
+      fill('unembed', 1 / Math.sqrt(d));
+    },
+    forward(theta, source, start, edit) {
+      tokens.set(source.subarray(start, start + T));
+      const E = layout.slice(theta, 'embed');
+      const P = layout.slice(theta, 'position');
+      const x0 = residual[0]!;
+      for (let t = 0; t < T; t++) {
+        const e = tokens[t]! * d;
+        for (let c = 0; c < d; c++) x0[t * d + c] = E[e + c]! + P[t * d + c]!;
+      }
+      for (let l = 0; l < layers; l++) {
+        const headEdit: HeadEdit | undefined = edit && ((head, output) => edit(l, head, output));
+        attention[l]!.forward(residual[l]!, attentionWeights(layout, theta, l), layerOutput, headEdit);
+        const from = residual[l]!;
+        const to = residual[l + 1]!;
+        for (let i = 0; i < T * d; i++) to[i] = from[i]! + layerOutput[i]!;
+      }
+      const U = layout.slice(theta, 'unembed');
+      const x = residual[layers]!;
+      let total = 0;
+      for (let t = 0; t < T - 1; t++) {
+        let max = -Infinity;
+        for (let o = 0; o < vocab; o++) {
+          let logit = 0;
+          for (let c = 0; c < d; c++) logit += U[o * d + c]! * x[t * d + c]!;
+          probabilities[t * vocab + o] = logit;
+          if (logit > max) max = logit;
+        }
+        let sum = 0;
+        for (let o = 0; o < vocab; o++) {
+          const p = Math.exp(probabilities[t * vocab + o]! - max);
+          probabilities[t * vocab + o] = p;
+          sum += p;
+        }
+        for (let o = 0; o < vocab; o++) probabilities[t * vocab + o] = probabilities[t * vocab + o]! / sum;
+        const loss = -Math.log(probabilities[t * vocab + tokens[t + 1]!]!);
+        positionLoss[t] = loss;
+        total += loss;
+      }
+      return total / (T - 1);
+    },
+    backward(theta, grad, weight) {
+      const U = layout.slice(theta, 'unembed');
+      const gradU = layout.slice(grad, 'unembed');
+      const x = residual[layers]!;
+      const scale = weight / (T - 1);
+      gradResidual.fill(0);
+      // softmax cross-entropy: ∂L/∂logit_o = scale · (p_o − [o = target])
+      for (let t = 0; t < T - 1; t++) {
+        const target = tokens[t + 1]!;
+        for (let o = 0; o < vocab; o++) {
+          const g = scale * (probabilities[t * vocab + o]! - (o === target ? 1 : 0));
+          for (let c = 0; c < d; c++) {
+            gradU[o * d + c] = gradU[o * d + c]! + g * x[t * d + c]!;
+            gradResidual[t * d + c] = gradResidual[t * d + c]! + g * U[o * d + c]!;
+          }
+        }
+      }
+      // The residual connection passes ∂L/∂x_{l+1} straight to x_l; each layer adds its own input gradient.
+      for (let l = layers - 1; l >= 0; l--) {
+        gradLayerOutput.set(gradResidual);
+        attention[l]!.backward(gradLayerOutput, attentionWeights(layout, theta, l), attentionWeights(layout, grad, l), gradResidual);
+      }
+      const gradE = layout.slice(grad, 'embed');
+      const gradP = layout.slice(grad, 'position');
+      for (let t = 0; t < T; t++) {
+        const e = tokens[t]! * d;
+        for (let c = 0; c < d; c++) {
+          gradE[e + c] = gradE[e + c]! + gradResidual[t * d + c]!;
+          gradP[t * d + c] = gradP[t * d + c]! + gradResidual[t * d + c]!;
+        }
+      }
+    },
+    pattern: (layer, head) => attention[layer]!.pattern(head),
+    headOutput: (layer, head) => attention[layer]!.headOutput(head),
+  };
+}
