@@ -12,7 +12,7 @@
  */
 
 import { trainObjective } from './core/train.ts';
-import { measureModel, headAblations, identifyHeads, type HeadAblation, type HeadId, type HeadScores, type Measurement, type PartLoss } from './induction-analysis.ts';
+import { ablationLoss, headAblations, identifyCircuit, measureModel, type Circuit, type HeadAblation, type HeadScores, type Measurement, type PartLoss } from './induction-analysis.ts';
 import { createInductionBatch, sampleInductionBatch, validateInductionData, type InductionBatch, type InductionDataSettings } from './induction-data.ts';
 import { createInductionObjective, type InductionObjective } from './induction-objective.ts';
 import { round, toPlainArray } from './json.ts';
@@ -87,7 +87,13 @@ export interface InductionResult {
   dropStep: number | null;
   /** Measurements on the evaluation batch at each checkpoint; the last is the trained model. */
   checkpoints: InductionCheckpoint[];
-  final: Measurement & { heads: { previousToken: HeadId; induction: HeadId }; ablations: HeadAblation[] };
+  final: Measurement & {
+    circuit: Circuit;
+    /** Repeated-part loss with each head ablated alone. */
+    ablations: HeadAblation[];
+    /** Repeated-part loss with every induction head of the circuit ablated together (null: none named). */
+    inductionAblation: { zero: number; mean: number } | null;
+  };
   /** The trained parameters (layout of transformerLayout), 6 significant digits. */
   theta: number[];
 }
@@ -186,6 +192,8 @@ export async function trainInduction(
     repeatedPart: bucketMeans(repeatedPart, bucket),
   };
   const final = checkpoints[checkpoints.length - 1]!;
+  const circuit = identifyCircuit(final.scores);
+  const roundAblation = <A extends { zero: number; mean: number }>(a: A): A => ({ ...a, zero: round(a.zero), mean: round(a.mean) });
   return {
     params,
     lossCurve,
@@ -195,8 +203,9 @@ export async function trainInduction(
     final: {
       partLoss: final.partLoss,
       scores: final.scores,
-      heads: identifyHeads(final.scores),
-      ablations: headAblations(evaluator, theta, evaluation).map((a) => ({ ...a, zero: round(a.zero), mean: round(a.mean) })),
+      circuit,
+      ablations: headAblations(evaluator, theta, evaluation).map(roundAblation),
+      inductionAblation: circuit.induction.length > 0 ? roundAblation(ablationLoss(evaluator, theta, evaluation, circuit.induction)) : null,
     },
     theta: toPlainArray(theta),
   };

@@ -4,6 +4,7 @@
  * The CLI and the worker protocol both dispatch through it.
  */
 
+import { inductionParamSpec, trainInduction, validateInductionParams, type InductionResult } from './induction.ts';
 import { trainModel0, validateModel0Params, model0ParamSpec, type Model0Result } from './mlp.ts';
 import type { ParamSpec, Validated } from './params.ts';
 import type { TrainingOptions } from './runner.ts';
@@ -14,6 +15,7 @@ export interface LabResults {
   mlp: Model0Result;
   superposition: SuperpositionResult;
   sae: SaeResult;
+  induction: InductionResult;
 }
 
 export type LabModelName = keyof LabResults;
@@ -87,6 +89,27 @@ export const labModels: { [Name in LabModelName]: LabModel<Name> } = {
           `${params.variant} SAE, width ${params.width}, on ${params.data} data (d = ${params.inputDim}, ${params.features} true features)`,
           `L0 ${result.l0} (true ${result.trueL0}), FVU ${result.fractionOfVarianceUnexplained}, dead latents ${result.deadLatents}`,
           `MMCS with the true features ${result.mmcs}`,
+        ],
+      };
+    },
+  },
+  induction: {
+    description: 'model 3: induction heads in a one- or two-layer attention-only transformer (Olsson et al., 2022)',
+    paramSpec: inductionParamSpec,
+    validate: validateInductionParams,
+    async run(raw, options) {
+      const { params, corrections } = validateInductionParams(raw);
+      const result = await trainInduction(params, options);
+      const { partLoss, scores, circuit } = result.final;
+      const name = (head: { layer: number; head: number }) => `${head.layer + 1}.${head.head + 1}`;
+      return {
+        model: 'induction', corrections, result,
+        summary: [
+          `${params.layers}-layer attention-only transformer, ${params.heads} heads per layer, ${params.offset} offset, ${params.steps} steps`,
+          `loss on the first part ${partLoss.firstPart}, on the repeated part ${partLoss.repeatedPart} (ln 16 = ${Math.log(16).toFixed(3)})`,
+          `repeated-part loss below ½ ln 16 from step ${result.dropStep ?? '— (never)'}`,
+          `heads (layer.head: previous-token / induction score): ${scores.flatMap((row, layer) => row.map((s, head) => `${name({ layer, head })} ${s.previousToken.toFixed(2)}/${s.induction.toFixed(2)}`)).join(', ')}`,
+          `previous-token head ${circuit.previousToken ? name(circuit.previousToken) : 'none'}; induction heads ${circuit.induction.map(name).join(', ') || 'none'}`,
         ],
       };
     },
