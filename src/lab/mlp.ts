@@ -5,13 +5,14 @@
  * Parameters are what training fixed (W, b); activations are what one input produces as it flows through.
  */
 
-import { createAdam } from './adam.ts';
+import type { Objective } from './core/objective.ts';
+import { trainObjective } from './core/train.ts';
 import { round, toPlainArray, toPlainMatrix } from './json.ts';
 import { fillNormal } from './matrix.ts';
-import { createMlp } from './mlp-network.ts';
+import { biasBlock, createMlp, weightBlock } from './mlp-network.ts';
 import { validateParams, type ParamValues, type Validated } from './params.ts';
 import { createRandom, deriveSeed } from './random.ts';
-import { runTraining, type LossCurve, type TrainingOptions } from './runner.ts';
+import type { LossCurve, TrainingOptions } from './runner.ts';
 import { sampleThreeRegions, threeRegionsClasses, threeRegionsDescription, type LabelledPoints } from './three-regions.ts';
 
 export const model0LayerSizes = [2, 4, 3, 3] as const;
@@ -58,16 +59,10 @@ const network = createMlp(model0LayerSizes);
 function toWeights(theta: Float64Array): Model0Weights {
   return {
     layerSizes: [...model0LayerSizes],
-    layers: model0LayerSizes.slice(1).map((outputs, index) => {
-      const l = index + 1;
-      const inputs = model0LayerSizes[index]!;
-      const weightOffset = network.weightOffsets[l]!;
-      const biasOffset = network.biasOffsets[l]!;
-      return {
-        W: toPlainMatrix(theta.subarray(weightOffset, weightOffset + outputs * inputs), outputs, inputs),
-        b: toPlainArray(theta.subarray(biasOffset, biasOffset + outputs)),
-      };
-    }),
+    layers: model0LayerSizes.slice(1).map((outputs, index) => ({
+      W: toPlainMatrix(network.layout.slice(theta, weightBlock(index + 1)), outputs, model0LayerSizes[index]!),
+      b: toPlainArray(network.layout.slice(theta, biasBlock(index + 1))),
+    })),
   };
 }
 
@@ -85,31 +80,33 @@ function accuracyOf(theta: Float64Array, data: LabelledPoints): number {
   return correct / data.count;
 }
 
+/** Full-batch cross-entropy on fixed training points; weights W_l ~ N(0, 1/fan-in), biases 0. */
+function createModel0Objective(train: LabelledPoints): Objective<undefined> {
+  return {
+    layout: network.layout,
+    init(theta, random) {
+      for (let l = 1; l < model0LayerSizes.length; l++) fillNormal(network.layout.slice(theta, weightBlock(l)), random, 1 / Math.sqrt(model0LayerSizes[l - 1]!));
+    },
+    createBatch: () => undefined,
+    sample() {},
+    lossAndGradient: (theta, _batch, grad) => network.lossAndGradient(theta, train.X, train.labels, train.count, grad),
+  };
+}
+
 export async function trainModel0(seed = 0, options: TrainingOptions & { steps?: number; learningRate?: number } = {}): Promise<Model0Result> {
   const { params } = validateModel0Params({ seed, steps: options.steps, learningRate: options.learningRate });
-  const random = createRandom(deriveSeed(params.seed, 0));
   const train = sampleThreeRegions(trainCount, createRandom(deriveSeed(params.seed, 1)));
-  const theta = new Float64Array(network.size);
-  for (let l = 1; l < model0LayerSizes.length; l++) {
-    const inputs = model0LayerSizes[l - 1]!;
-    const offset = network.weightOffsets[l]!;
-    fillNormal(theta.subarray(offset, offset + model0LayerSizes[l]! * inputs), random, 1 / Math.sqrt(inputs));
-  }
-  const grad = new Float64Array(network.size);
-  const adam = createAdam(network.size, { learningRate: params.learningRate });
-  const lossCurve = await runTraining('mlp', {
+  const { theta, lossCurve } = await trainObjective({
+    name: 'mlp',
+    objective: createModel0Objective(train),
     steps: params.steps,
-    step() {
-      grad.fill(0);
-      const loss = network.lossAndGradient(theta, train.X, train.labels, train.count, grad);
-      adam.step(theta, grad);
-      return loss;
-    },
-    metrics: () => ({ weights: toWeights(theta).layers.map(({ W, b }) => ({ W, b })) }),
+    seed: deriveSeed(params.seed, 0),
+    optimiser: { kind: 'adam', learningRate: params.learningRate },
+    metrics: (current) => ({ weights: toWeights(current).layers.map(({ W, b }) => ({ W, b })) }),
   }, options);
 
   const test = sampleThreeRegions(testCount, createRandom(deriveSeed(params.seed, 2)));
-  grad.fill(0); // the final loss is computed by the same function, its gradient discarded
+  const grad = new Float64Array(theta.length); // the final loss is computed by the same function, its gradient discarded
   return {
     params,
     weights: toWeights(theta),

@@ -10,13 +10,14 @@
  *   L = mean over the batch of ‖x − x̂‖² + λ Σ_i f_i ‖W_dec,i‖     (TopK: no penalty, λ unused)
  */
 
-import { createAdam } from './adam.ts';
+import type { Objective } from './core/objective.ts';
+import { trainObjective } from './core/train.ts';
 import { matchDictionary, type FeatureMatch } from './dictionary-metrics.ts';
 import { round, toPlainArray, toPlainMatrix } from './json.ts';
 import { boundSteps, validateParams, type ParamValues, type Validated } from './params.ts';
 import { createRandom, deriveSeed } from './random.ts';
-import { runTraining, type LossCurve, type TrainingOptions } from './runner.ts';
-import { createSaeObjective, type SaeShape } from './sae-objective.ts';
+import type { LossCurve, TrainingOptions } from './runner.ts';
+import { createSaeLoss, type SaeShape } from './sae-objective.ts';
 import { createSparseCombinationSource, randomUnitDirections, type SparseCombinationSource } from './sparse-data.ts';
 import { trainSuperposition, validateSuperpositionParams } from './superposition.ts';
 
@@ -99,25 +100,27 @@ async function createDataSource(params: SaeParams, options: TrainingOptions): Pr
   return createSparseCombinationSource(directions, m, params.featureProbability);
 }
 
+/** Batches of `batchSize` samples from the data source. */
+function createSaeObjective(sae: ReturnType<typeof createSaeLoss>, source: SparseCombinationSource, batchSize: number, d: number): Objective<Float64Array> {
+  return {
+    layout: sae.layout,
+    init: sae.init,
+    createBatch: () => new Float64Array(batchSize * d),
+    sample: (X, random) => source.sample(X, batchSize, random),
+    lossAndGradient: (theta, X, grad) => sae.lossAndGradient(theta, X, batchSize, grad),
+  };
+}
+
 export async function trainSae(params: SaeParams, options: TrainingOptions = {}): Promise<SaeResult> {
   const source = await createDataSource(params, options);
   const shape: SaeShape = { d: params.inputDim, width: params.width, topK: params.variant === 'topk' ? params.k : 0, l1Coefficient: params.variant === 'l1' ? params.l1Coefficient : 0 };
-  const objective = createSaeObjective(shape);
-  const random = createRandom(deriveSeed(params.seed, 0));
-  const theta = objective.initialParameters(random);
-  const grad = new Float64Array(theta.length);
-  const X = new Float64Array(params.batchSize * shape.d);
-  const adam = createAdam(theta.length, { learningRate: params.learningRate });
-
-  const lossCurve = await runTraining('sae', {
+  const objective = createSaeLoss(shape);
+  const { theta, lossCurve } = await trainObjective({
+    name: 'sae',
+    objective: createSaeObjective(objective, source, params.batchSize, shape.d),
     steps: params.steps,
-    step() {
-      source.sample(X, params.batchSize, random);
-      grad.fill(0);
-      const loss = objective.lossAndGradient(theta, X, params.batchSize, grad);
-      adam.step(theta, grad);
-      return loss;
-    },
+    seed: deriveSeed(params.seed, 0),
+    optimiser: { kind: 'adam', learningRate: params.learningRate },
     metrics: () => ({ phase: 'sae' }),
   }, options);
 
