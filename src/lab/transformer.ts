@@ -1,17 +1,20 @@
 /**
  * An attention-only transformer (Elhage et al., 2021): learned token and position embeddings, `layers` layers of
  * multi-head causal self-attention added to the residual stream, and an unembedding to next-token logits.
- * No MLP, no layer norm, no biases.
+ * No MLP, no layer norm; the only bias is the unembedding's.
  *
  *     x₀ = E[token] + P[position]
  *     x_{l+1} = x_l + Σ_h head_{l,h}(x_l)
- *     logits = U x_L,   L = mean over positions t < context − 1 of −log softmax(logits_t)[token_{t+1}]
+ *     logits = U x_L + b,   L = mean over positions t < context − 1 of −log softmax(logits_t)[token_{t+1}]
  *
  * The model runs one sequence at a time; scratch belongs to the instance. After `forward`, every head's
  * attention pattern and output and every position's loss are readable until the next call.
  */
 
 import { defineLayout, type Layout } from './core/layout.ts';
+import { createEmbedding } from './layers/embedding.ts';
+import { createLinear } from './layers/linear.ts';
+import { createSoftmaxCrossEntropy } from './layers/softmax-cross-entropy.ts';
 import { attentionBlocks, createCausalAttention, type AttentionShape, type AttentionWeights, type CausalAttention, type HeadEdit } from './layers/attention.ts';
 import type { Random } from './random.ts';
 
@@ -50,6 +53,7 @@ export function transformerLayout(shape: TransformerShape): Layout {
   const blocks: Record<string, readonly number[]> = { embed: [vocab + 1, width], position: [context, width] };
   for (let l = 0; l < layers; l++) Object.assign(blocks, attentionBlocks(`layer${l}`, shape));
   blocks.unembed = [vocab, width];
+  blocks.unembedBias = [vocab];
   return defineLayout(blocks);
 }
 
@@ -65,15 +69,18 @@ function attentionWeights(layout: Layout, theta: Float64Array, layer: number): A
 export function createTransformer(shape: TransformerShape): Transformer {
   const { vocab, context: T, width: d, layers, headSize } = shape;
   const layout = transformerLayout(shape);
+  const embedding = createEmbedding(vocab + 1, d, T);
   const attention: CausalAttention[] = Array.from({ length: layers }, () => createCausalAttention(shape));
+  const unembed = createLinear(d, vocab, T - 1);
+  const crossEntropy = createSoftmaxCrossEntropy(vocab, T - 1);
   /** residual[l] is the stream entering layer l; residual[layers] the final one. */
   const residual = Array.from({ length: layers + 1 }, () => new Float64Array(T * d));
   const layerOutput = new Float64Array(T * d);
   const gradResidual = new Float64Array(T * d);
   const gradLayerOutput = new Float64Array(T * d);
-  const probabilities = new Float64Array(T * vocab);
   const positionLoss = new Float64Array(T - 1);
   const tokens = new Int32Array(T);
+  const targets = tokens.subarray(1);
 
   return {
     shape,
@@ -94,13 +101,10 @@ export function createTransformer(shape: TransformerShape): Transformer {
     },
     forward(theta, source, start, edit) {
       tokens.set(source.subarray(start, start + T));
-      const E = layout.slice(theta, 'embed');
+      const embedded = embedding.forward(layout.slice(theta, 'embed'), tokens, T);
       const P = layout.slice(theta, 'position');
       const x0 = residual[0]!;
-      for (let t = 0; t < T; t++) {
-        const e = tokens[t]! * d;
-        for (let c = 0; c < d; c++) x0[t * d + c] = E[e + c]! + P[t * d + c]!;
-      }
+      for (let i = 0; i < T * d; i++) x0[i] = embedded[i]! + P[i]!;
       for (let l = 0; l < layers; l++) {
         const headEdit: HeadEdit | undefined = edit && ((head, output) => edit(l, head, output));
         attention[l]!.forward(residual[l]!, attentionWeights(layout, theta, l), layerOutput, headEdit);
@@ -108,61 +112,24 @@ export function createTransformer(shape: TransformerShape): Transformer {
         const to = residual[l + 1]!;
         for (let i = 0; i < T * d; i++) to[i] = from[i]! + layerOutput[i]!;
       }
-      const U = layout.slice(theta, 'unembed');
-      const x = residual[layers]!;
-      let total = 0;
-      for (let t = 0; t < T - 1; t++) {
-        let max = -Infinity;
-        for (let o = 0; o < vocab; o++) {
-          let logit = 0;
-          for (let c = 0; c < d; c++) logit += U[o * d + c]! * x[t * d + c]!;
-          probabilities[t * vocab + o] = logit;
-          if (logit > max) max = logit;
-        }
-        let sum = 0;
-        for (let o = 0; o < vocab; o++) {
-          const p = Math.exp(probabilities[t * vocab + o]! - max);
-          probabilities[t * vocab + o] = p;
-          sum += p;
-        }
-        for (let o = 0; o < vocab; o++) probabilities[t * vocab + o] = probabilities[t * vocab + o]! / sum;
-        const loss = -Math.log(probabilities[t * vocab + tokens[t + 1]!]!);
-        positionLoss[t] = loss;
-        total += loss;
-      }
-      return total / (T - 1);
+      const logits = unembed.forward(layout.slice(theta, 'unembed'), layout.slice(theta, 'unembedBias'), residual[layers]!, T - 1);
+      const loss = crossEntropy.forward(logits, targets, T - 1);
+      const p = crossEntropy.probabilities;
+      for (let t = 0; t < T - 1; t++) positionLoss[t] = -Math.log(p[t * vocab + targets[t]!]!);
+      return loss;
     },
     backward(theta, grad, weight) {
-      const U = layout.slice(theta, 'unembed');
-      const gradU = layout.slice(grad, 'unembed');
-      const x = residual[layers]!;
-      const scale = weight / (T - 1);
-      gradResidual.fill(0);
-      // softmax cross-entropy: ∂L/∂logit_o = scale · (p_o − [o = target])
-      for (let t = 0; t < T - 1; t++) {
-        const target = tokens[t + 1]!;
-        for (let o = 0; o < vocab; o++) {
-          const g = scale * (probabilities[t * vocab + o]! - (o === target ? 1 : 0));
-          for (let c = 0; c < d; c++) {
-            gradU[o * d + c] = gradU[o * d + c]! + g * x[t * d + c]!;
-            gradResidual[t * d + c] = gradResidual[t * d + c]! + g * U[o * d + c]!;
-          }
-        }
-      }
+      const dLogits = crossEntropy.backward(weight);
+      gradResidual.set(unembed.backward(layout.slice(theta, 'unembed'), dLogits, layout.slice(grad, 'unembed'), layout.slice(grad, 'unembedBias')).subarray(0, (T - 1) * d));
+      gradResidual.fill(0, (T - 1) * d);
       // The residual connection passes ∂L/∂x_{l+1} straight to x_l; each layer adds its own input gradient.
       for (let l = layers - 1; l >= 0; l--) {
         gradLayerOutput.set(gradResidual);
         attention[l]!.backward(gradLayerOutput, attentionWeights(layout, theta, l), attentionWeights(layout, grad, l), gradResidual);
       }
-      const gradE = layout.slice(grad, 'embed');
+      embedding.backward(gradResidual, layout.slice(grad, 'embed'));
       const gradP = layout.slice(grad, 'position');
-      for (let t = 0; t < T; t++) {
-        const e = tokens[t]! * d;
-        for (let c = 0; c < d; c++) {
-          gradE[e + c] = gradE[e + c]! + gradResidual[t * d + c]!;
-          gradP[t * d + c] = gradP[t * d + c]! + gradResidual[t * d + c]!;
-        }
-      }
+      for (let i = 0; i < T * d; i++) gradP[i] = gradP[i]! + gradResidual[i]!;
     },
     pattern: (layer, head) => attention[layer]!.pattern(head),
     headOutput: (layer, head) => attention[layer]!.headOutput(head),

@@ -5,7 +5,7 @@ import { defineLayout } from '../../../src/lab/core/layout.ts';
 import { attentionBlocks, createCausalAttention, type AttentionShape, type AttentionWeights } from '../../../src/lab/layers/attention.ts';
 import { fillNormal } from '../../../src/lab/matrix.ts';
 import { createRandom } from '../../../src/lab/random.ts';
-import { expectGradientMatchesFiniteDifferences } from './helpers.ts';
+import { expectGradientMatchesFiniteDifferences, randomReadout, readout as readOut } from './support/finite-differences.ts';
 
 const shape: AttentionShape = { context: 5, width: 4, heads: 2, headSize: 3 };
 const layout = defineLayout({ ...attentionBlocks('attention', shape), input: [shape.context, shape.width] });
@@ -23,12 +23,12 @@ function weights(theta: Float64Array): AttentionWeights {
 function setup(seed: number) {
   const random = createRandom(seed);
   const theta = fillNormal(new Float64Array(layout.size), random, 0.8);
-  const readout = fillNormal(new Float64Array(shape.context * shape.width), random, 1);
+  const readout = randomReadout(shape.context * shape.width, random);
   const attention = createCausalAttention(shape);
   const output = new Float64Array(readout.length);
   const loss = (t: Float64Array) => {
     attention.forward(layout.slice(t, 'input'), weights(t), output);
-    return output.reduce((sum, value, i) => sum + value * readout[i]!, 0);
+    return readOut(output, readout);
   };
   return { theta, readout, attention, output, loss };
 }

@@ -4,7 +4,7 @@ import { createInductionBatch, sampleInductionBatch, type InductionDataSettings 
 import { createInductionObjective } from '../../../src/lab/induction-objective.ts';
 import { fillNormal } from '../../../src/lab/matrix.ts';
 import { createRandom } from '../../../src/lab/random.ts';
-import { expectGradientMatchesFiniteDifferences } from './helpers.ts';
+import { expectGradientMatchesFiniteDifferences } from './support/finite-differences.ts';
 
 describe('induction data', () => {
   const settings: InductionDataSettings = { vocab: 16, context: 16, blockMin: 4, blockMax: 7, offset: 'varying' };
