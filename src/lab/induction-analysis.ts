@@ -114,20 +114,33 @@ export function meanHeadOutputs(model: Transformer, theta: Float64Array, batch: 
   return means;
 }
 
-/** The edit that ablates the `targets` heads: their outputs become zero, or `means` (from meanHeadOutputs). */
-export function ablateHeads(targets: readonly HeadId[], mode: AblationMode, means: Float64Array[][]): TransformerEdit {
+/** The edit that ablates the `targets` heads: their outputs become zero, or their means (from meanHeadOutputs). */
+export function ablateHeads(targets: readonly HeadId[], mode: AblationMode, means?: Float64Array[][]): TransformerEdit {
+  if (mode === 'mean' && !means) throw new Error('mean-ablation needs the heads\' mean outputs');
   return (layer, head, output) => {
     if (!targets.some((target) => target.layer === layer && target.head === head)) return;
     if (mode === 'zero') output.fill(0);
-    else output.set(means[layer]![head]!);
+    else output.set(means![layer]![head]!);
   };
+}
+
+/** Repeated-part loss over `batch` with the `targets` heads ablated together. */
+export function ablatedRepeatedLoss(
+  model: Transformer,
+  theta: Float64Array,
+  batch: InductionBatch,
+  targets: readonly HeadId[],
+  mode: AblationMode,
+  means = mode === 'mean' ? meanHeadOutputs(model, theta, batch) : undefined,
+): number {
+  return evaluatePartLoss(model, theta, batch, ablateHeads(targets, mode, means)).repeatedPart;
 }
 
 /** Repeated-part loss with the `targets` heads ablated together, both ways. */
 export function ablationLoss(model: Transformer, theta: Float64Array, batch: InductionBatch, targets: readonly HeadId[], means = meanHeadOutputs(model, theta, batch)): { zero: number; mean: number } {
   return {
-    zero: evaluatePartLoss(model, theta, batch, ablateHeads(targets, 'zero', means)).repeatedPart,
-    mean: evaluatePartLoss(model, theta, batch, ablateHeads(targets, 'mean', means)).repeatedPart,
+    zero: ablatedRepeatedLoss(model, theta, batch, targets, 'zero'),
+    mean: ablatedRepeatedLoss(model, theta, batch, targets, 'mean', means),
   };
 }
 
@@ -147,8 +160,8 @@ export const previousTokenThreshold = 0.3;
 export const inductionThreshold = 0.4;
 
 export interface Circuit {
-  /** The first-layer head with the highest previous-token score, if it reaches previousTokenThreshold. */
-  previousToken: HeadId | null;
+  /** First-layer heads whose previous-token score reaches previousTokenThreshold (often one, sometimes both share the job). */
+  previousToken: HeadId[];
   /**
    * Heads in later layers whose induction score reaches inductionThreshold, named only when a previous-token head
    * exists: a one-layer model on fixed-offset data attends to the same place by position alone.
@@ -157,16 +170,10 @@ export interface Circuit {
 }
 
 export function identifyCircuit(scores: HeadScores[][]): Circuit {
-  const first = scores[0]!;
-  let best = 0;
-  for (let h = 1; h < first.length; h++) if (first[h]!.previousToken > first[best]!.previousToken) best = h;
-  if (first[best]!.previousToken < previousTokenThreshold) return { previousToken: null, induction: [] };
-  const induction: HeadId[] = [];
-  scores.forEach((row, layer) => {
-    if (layer === 0) return;
-    row.forEach((score, head) => {
-      if (score.induction >= inductionThreshold) induction.push({ layer, head });
-    });
-  });
-  return { previousToken: { layer: 0, head: best }, induction };
+  const named = (layer: number, pass: (score: HeadScores) => boolean): HeadId[] =>
+    scores[layer]!.flatMap((score, head) => (pass(score) ? [{ layer, head }] : []));
+  const previousToken = named(0, (score) => score.previousToken >= previousTokenThreshold);
+  if (previousToken.length === 0) return { previousToken, induction: [] };
+  const induction = scores.slice(1).flatMap((_, k) => named(k + 1, (score) => score.induction >= inductionThreshold));
+  return { previousToken, induction };
 }

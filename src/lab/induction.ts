@@ -77,15 +77,19 @@ export interface PartLossCurve {
 
 export interface InductionCheckpoint extends Measurement {
   step: number;
+  /** θ at this step (layout of transformerLayout), 6 significant digits. */
+  theta: number[];
 }
 
 export interface InductionResult {
   params: InductionParams;
+  /** Mean training loss over the last point of the loss curve (the last ½ % of the steps). */
+  finalLoss: number;
   lossCurve: LossCurve;
   partLossCurve: PartLossCurve;
   /** The first step at which the smoothed repeated-part loss is below ½ ln V (see dropStep); null if never. */
   dropStep: number | null;
-  /** Measurements on the evaluation batch at each checkpoint; the last is the trained model. */
+  /** θ and measurements on the evaluation batch at each checkpoint; the last is the trained model. */
   checkpoints: InductionCheckpoint[];
   final: Measurement & {
     circuit: Circuit;
@@ -94,11 +98,11 @@ export interface InductionResult {
     /** Repeated-part loss with every induction head of the circuit ablated together (null: none named). */
     inductionAblation: { zero: number; mean: number } | null;
   };
-  /** The trained parameters (layout of transformerLayout), 6 significant digits. */
-  theta: number[];
 }
 
 const curvePoints = 200;
+/** Progress reports carry both parts' mean training loss over this many recent steps. */
+const progressWindow = 20;
 
 /** Means of consecutive buckets of `values` (the same bucketing as runner.ts's loss curve). */
 function bucketMeans(values: Float64Array, bucket: number): number[] {
@@ -140,15 +144,9 @@ function roundMeasurement({ partLoss, scores }: Measurement): Measurement {
   return { partLoss: roundParts(partLoss), scores: scores.map((layer) => layer.map(roundScores)) };
 }
 
-export interface InductionTrainingHooks {
-  /** Called with θ at every checkpoint step (0 … steps), e.g. to store checkpoints at build time. */
-  onCheckpoint?: ((step: number, theta: Float64Array) => void) | undefined;
-}
-
 export async function trainInduction(
   params: InductionParams,
   options: TrainingOptions = {},
-  hooks: InductionTrainingHooks = {},
 ): Promise<InductionResult> {
   const shape = inductionShape(params);
   const objective = createInductionObjective(shape, inductionData(params), inductionSizes.batchSize);
@@ -157,8 +155,7 @@ export async function trainInduction(
   const interval = Math.max(1, Math.round(params.steps / checkpointIntervals));
   const checkpoints: InductionCheckpoint[] = [];
   const checkpoint = (step: number, theta: Float64Array) => {
-    checkpoints.push({ step, ...roundMeasurement(measureModel(evaluator, theta, evaluation)) });
-    hooks.onCheckpoint?.(step, theta);
+    checkpoints.push({ step, ...roundMeasurement(measureModel(evaluator, theta, evaluation)), theta: toPlainArray(theta) });
   };
 
   const firstPart = new Float64Array(params.steps);
@@ -182,6 +179,11 @@ export async function trainInduction(
     steps: params.steps,
     seed: params.seed,
     optimiser: { kind: 'adam', learningRate: params.learningRate },
+    metrics: () => {
+      const from = Math.max(0, step - progressWindow);
+      const mean = (values: Float64Array) => round(values.subarray(from, step).reduce((sum, v) => sum + v, 0) / Math.max(1, step - from));
+      return { firstPart: mean(firstPart), repeatedPart: mean(repeatedPart) };
+    },
   }, options);
   checkpoint(params.steps, theta);
 
@@ -196,6 +198,7 @@ export async function trainInduction(
   const roundAblation = <A extends { zero: number; mean: number }>(a: A): A => ({ ...a, zero: round(a.zero), mean: round(a.mean) });
   return {
     params,
+    finalLoss: lossCurve.loss.at(-1)!,
     lossCurve,
     partLossCurve,
     dropStep: dropStep(partLossCurve, shape.vocab),
@@ -207,6 +210,5 @@ export async function trainInduction(
       ablations: headAblations(evaluator, theta, evaluation).map(roundAblation),
       inductionAblation: circuit.induction.length > 0 ? roundAblation(ablationLoss(evaluator, theta, evaluation, circuit.induction)) : null,
     },
-    theta: toPlainArray(theta),
   };
 }

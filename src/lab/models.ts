@@ -109,7 +109,7 @@ export const labModels: { [Name in LabModelName]: LabModel<Name> } = {
           `loss on the first part ${partLoss.firstPart}, on the repeated part ${partLoss.repeatedPart} (ln 16 = ${Math.log(16).toFixed(3)})`,
           `repeated-part loss below ½ ln 16 from step ${result.dropStep ?? '— (never)'}`,
           `heads (layer.head: previous-token / induction score): ${scores.flatMap((row, layer) => row.map((s, head) => `${name({ layer, head })} ${s.previousToken.toFixed(2)}/${s.induction.toFixed(2)}`)).join(', ')}`,
-          `previous-token head ${circuit.previousToken ? name(circuit.previousToken) : 'none'}; induction heads ${circuit.induction.map(name).join(', ') || 'none'}`,
+          `previous-token heads ${circuit.previousToken.map(name).join(', ') || 'none'}; induction heads ${circuit.induction.map(name).join(', ') || 'none'}`,
         ],
       };
     },

@@ -1,14 +1,14 @@
 // Multi-head causal self-attention (src/lab/layers/attention.ts): shape of the patterns, edits, and the backward
 // pass against central finite differences.
 import { describe, expect, test } from 'vitest';
-import { defineLayout } from '../../../src/lab/core/layout.ts';
+import { defineLayout, type Layout } from '../../../src/lab/core/layout.ts';
 import { attentionBlocks, createCausalAttention, type AttentionShape, type AttentionWeights } from '../../../src/lab/layers/attention.ts';
 import { fillNormal } from '../../../src/lab/matrix.ts';
 import { createRandom } from '../../../src/lab/random.ts';
 import { expectGradientMatchesFiniteDifferences, randomReadout, readout as readOut } from './support/finite-differences.ts';
 
 const shape: AttentionShape = { context: 5, width: 4, heads: 2, headSize: 3 };
-const layout = defineLayout({ ...attentionBlocks('attention', shape), input: [shape.context, shape.width] });
+const layout: Layout = defineLayout({ ...attentionBlocks('attention', shape), input: [shape.context, shape.width] });
 
 function weights(theta: Float64Array): AttentionWeights {
   return {
