@@ -8,10 +8,11 @@
  *    position (mean-ablation), for every head.
  */
 
+import { createSiteHooks, patch, zeroAblate, type Sites } from './core/interventions.ts';
 import type { InductionBatch } from './induction-data.ts';
 import { forEachPartPosition } from './induction-data.ts';
 import { partLosses } from './induction-objective.ts';
-import type { Transformer, TransformerEdit } from './transformer.ts';
+import type { Transformer } from './transformer.ts';
 
 export interface HeadId {
   layer: number;
@@ -40,13 +41,13 @@ function forEachHead(model: Transformer, visit: (layer: number, head: number) =>
   for (let layer = 0; layer < model.shape.layers; layer++) for (let head = 0; head < model.shape.heads; head++) visit(layer, head);
 }
 
-/** Mean first- and repeated-part losses over `batch`, optionally with an edit (an ablation) applied. */
-export function evaluatePartLoss(model: Transformer, theta: Float64Array, batch: InductionBatch, edit?: TransformerEdit): PartLoss {
+/** Mean first- and repeated-part losses over `batch`, optionally with hooks (an ablation) at the model's sites. */
+export function evaluatePartLoss(model: Transformer, theta: Float64Array, batch: InductionBatch, sites?: Sites): PartLoss {
   let first = 0;
   let repeated = 0;
   let count = 0;
   for (let s = 0; s < batch.count; s++) {
-    model.forward(theta, batch.tokens, s * model.shape.context, edit);
+    model.forward(theta, batch.tokens, s * model.shape.context, sites);
     const parts = partLosses(model, batch, s);
     first += parts.first;
     repeated += parts.repeated;
@@ -114,14 +115,16 @@ export function meanHeadOutputs(model: Transformer, theta: Float64Array, batch: 
   return means;
 }
 
-/** The edit that ablates the `targets` heads: their outputs become zero, or their means (from meanHeadOutputs). */
-export function ablateHeads(targets: readonly HeadId[], mode: AblationMode, means?: Float64Array[][]): TransformerEdit {
+/** The transformer's site for one head's output. */
+export const headSite = ({ layer, head }: HeadId): string => `layer${layer}.head${head}`;
+
+/**
+ * Hooks that ablate the `targets` heads: their outputs become zero, or (mean-ablation) their mean output at each
+ * position over a reference batch (from meanHeadOutputs), patched in.
+ */
+export function ablateHeads(targets: readonly HeadId[], mode: AblationMode, means?: Float64Array[][]): Sites {
   if (mode === 'mean' && !means) throw new Error('mean-ablation needs the heads\' mean outputs');
-  return (layer, head, output) => {
-    if (!targets.some((target) => target.layer === layer && target.head === head)) return;
-    if (mode === 'zero') output.fill(0);
-    else output.set(means![layer]![head]!);
-  };
+  return createSiteHooks({ edits: Object.fromEntries(targets.map((target) => [headSite(target), mode === 'zero' ? zeroAblate : patch(means![target.layer]![target.head]!)])) });
 }
 
 /** Repeated-part loss over `batch` with the `targets` heads ablated together. */

@@ -11,6 +11,7 @@
  * spaced checkpoints (induction-analysis.ts).
  */
 
+import { defineLabModel, type LabTrainOptions, type Trained } from './core/define-model.ts';
 import { trainObjective } from './core/train.ts';
 import { ablationLoss, headAblations, identifyCircuit, measureModel, type Circuit, type HeadAblation, type HeadScores, type Measurement, type PartLoss } from './induction-analysis.ts';
 import { createInductionBatch, sampleInductionBatch, validateInductionData, type InductionBatch, type InductionDataSettings } from './induction-data.ts';
@@ -18,8 +19,8 @@ import { createInductionObjective, type InductionObjective } from './induction-o
 import { round, toPlainArray } from './json.ts';
 import { boundSteps, validateParams, type ParamValues, type Validated } from './params.ts';
 import { createRandom } from './random.ts';
-import type { LossCurve, TrainingOptions } from './runner.ts';
-import { createTransformer, type TransformerShape } from './transformer.ts';
+import type { LossCurve } from './runner.ts';
+import { createTransformer, transformerLayout, type TransformerShape } from './transformer.ts';
 
 export const inductionParamSpec = [
   { name: 'layers', kind: 'number', default: 2, min: 1, max: 2, integer: true, description: 'attention layers (1 is the control: no induction head can form)' },
@@ -144,10 +145,10 @@ function roundMeasurement({ partLoss, scores }: Measurement): Measurement {
   return { partLoss: roundParts(partLoss), scores: scores.map((layer) => layer.map(roundScores)) };
 }
 
-export async function trainInduction(
-  params: InductionParams,
-  options: TrainingOptions = {},
-): Promise<InductionResult> {
+/** Progress reports carry both parts' mean training loss over the last `progressWindow` steps. */
+export type InductionMetrics = { firstPart: number; repeatedPart: number };
+
+export async function trainInduction(params: InductionParams, options: LabTrainOptions<InductionMetrics> = {}): Promise<Trained<InductionResult>> {
   const shape = inductionShape(params);
   const objective = createInductionObjective(shape, inductionData(params), inductionSizes.batchSize);
   const evaluation = evaluationBatch(params);
@@ -179,6 +180,8 @@ export async function trainInduction(
     steps: params.steps,
     seed: params.seed,
     optimiser: { kind: 'adam', learningRate: params.learningRate },
+    initial: options.initial,
+    trainable: options.trainable,
     metrics: () => {
       const from = Math.max(0, step - progressWindow);
       const mean = (values: Float64Array) => round(values.subarray(from, step).reduce((sum, v) => sum + v, 0) / Math.max(1, step - from));
@@ -196,7 +199,7 @@ export async function trainInduction(
   const final = checkpoints[checkpoints.length - 1]!;
   const circuit = identifyCircuit(final.scores);
   const roundAblation = <A extends { zero: number; mean: number }>(a: A): A => ({ ...a, zero: round(a.zero), mean: round(a.mean) });
-  return {
+  const result: InductionResult = {
     params,
     finalLoss: lossCurve.loss.at(-1)!,
     lossCurve,
@@ -211,4 +214,27 @@ export async function trainInduction(
       inductionAblation: circuit.induction.length > 0 ? roundAblation(ablationLoss(evaluator, theta, evaluation, circuit.induction)) : null,
     },
   };
+  return { result, theta };
 }
+
+const headList = (heads: readonly { layer: number; head: number }[]) => heads.map((h) => `${h.layer + 1}.${h.head + 1}`).join(', ') || 'none';
+
+export const inductionModel = defineLabModel({
+  name: 'induction',
+  description: 'model 3: induction heads in a one- or two-layer attention-only transformer (Olsson et al., 2022)',
+  paramSpec: inductionParamSpec,
+  validate: validateInductionParams,
+  layout: (params) => transformerLayout(inductionShape(params)),
+  train: trainInduction,
+  summary: (result) => {
+    const { params, final } = result;
+    const { partLoss, scores, circuit } = final;
+    return [
+      `${params.layers}-layer attention-only transformer, ${params.heads} heads per layer, ${params.offset} offset, ${params.steps} steps`,
+      `loss on the first part ${partLoss.firstPart}, on the repeated part ${partLoss.repeatedPart} (ln 16 = ${Math.log(16).toFixed(3)})`,
+      `repeated-part loss below ½ ln 16 from step ${result.dropStep ?? '— (never)'}`,
+      `heads (layer.head: previous-token / induction score): ${scores.flatMap((row, layer) => row.map((s, head) => `${layer + 1}.${head + 1} ${s.previousToken.toFixed(2)}/${s.induction.toFixed(2)}`)).join(', ')}`,
+      `previous-token heads ${headList(circuit.previousToken)}; induction heads ${headList(circuit.induction)}`,
+    ];
+  },
+});

@@ -5,6 +5,7 @@
  * Parameters are what training fixed (W, b); activations are what one input produces as it flows through.
  */
 
+import { defineLabModel, type LabTrainOptions, type Trained } from './core/define-model.ts';
 import type { Objective } from './core/objective.ts';
 import { trainObjective } from './core/train.ts';
 import { round, toPlainArray, toPlainMatrix } from './json.ts';
@@ -12,7 +13,7 @@ import { fillNormal } from './matrix.ts';
 import { biasBlock, createMlp, weightBlock } from './mlp-network.ts';
 import { validateParams, type ParamValues, type Validated } from './params.ts';
 import { createRandom, deriveSeed } from './random.ts';
-import type { LossCurve, TrainingOptions } from './runner.ts';
+import type { LossCurve } from './runner.ts';
 import { sampleThreeRegions, threeRegionsClasses, threeRegionsDescription, type LabelledPoints } from './three-regions.ts';
 
 export const model0LayerSizes = [2, 4, 3, 3] as const;
@@ -93,8 +94,10 @@ function createModel0Objective(train: LabelledPoints): Objective<undefined> {
   };
 }
 
-export async function trainModel0(seed = 0, options: TrainingOptions & { steps?: number; learningRate?: number } = {}): Promise<Model0Result> {
-  const { params } = validateModel0Params({ seed, steps: options.steps, learningRate: options.learningRate });
+/** Progress reports carry the current weights and biases of every layer. */
+export type Model0Metrics = { weights: { W: number[][]; b: number[] }[] };
+
+export async function trainModel0(params: Model0Params, options: LabTrainOptions<Model0Metrics> = {}): Promise<Trained<Model0Result>> {
   const train = sampleThreeRegions(trainCount, createRandom(deriveSeed(params.seed, 1)));
   const { theta, lossCurve } = await trainObjective({
     name: 'mlp',
@@ -102,12 +105,14 @@ export async function trainModel0(seed = 0, options: TrainingOptions & { steps?:
     steps: params.steps,
     seed: deriveSeed(params.seed, 0),
     optimiser: { kind: 'adam', learningRate: params.learningRate },
+    initial: options.initial,
+    trainable: options.trainable,
     metrics: (current) => ({ weights: toWeights(current).layers.map(({ W, b }) => ({ W, b })) }),
   }, options);
 
   const test = sampleThreeRegions(testCount, createRandom(deriveSeed(params.seed, 2)));
   const grad = new Float64Array(theta.length); // the final loss is computed by the same function, its gradient discarded
-  return {
+  const result: Model0Result = {
     params,
     weights: toWeights(theta),
     dataset: {
@@ -121,7 +126,22 @@ export async function trainModel0(seed = 0, options: TrainingOptions & { steps?:
     finalLoss: round(network.lossAndGradient(theta, train.X, train.labels, train.count, grad)),
     lossCurve,
   };
+  return { result, theta };
 }
+
+export const mlpModel = defineLabModel({
+  name: 'mlp',
+  description: 'model 0: a 2→4→3→3 network classifying points of the plane into three regions',
+  paramSpec: model0ParamSpec,
+  validate: validateModel0Params,
+  layout: () => network.layout,
+  train: trainModel0,
+  summary: (result) => [
+    result.dataset.description,
+    `layers ${result.weights.layerSizes.join(' → ')}, ${result.params.steps} steps`,
+    `held-out accuracy ${(100 * result.accuracy).toFixed(1)} %, training accuracy ${(100 * result.trainAccuracy).toFixed(1)} %, loss ${result.finalLoss}`,
+  ],
+});
 
 export interface LayerValues {
   /** z = W a_prev + b (for the input layer, the input itself). */

@@ -25,6 +25,17 @@ export interface SaeEvaluation {
   deadLatents: number;
 }
 
+/** The SAE's code for one input: its active latents (TopK: largest first) and the reconstruction x̂. */
+export interface SaeCode {
+  latents: number[];
+  activations: number[];
+  /** How many pre-activations were positive; TopK keeps min(k, this many). */
+  positivePreActivations: number;
+  reconstruction: Float64Array;
+}
+
+export type SaeLoss = ReturnType<typeof createSaeLoss>;
+
 export function saeLayout(d: number, width: number) {
   return defineLayout({ W_enc: [width, d], b_enc: [width], W_dec: [width, d], b_dec: [d] });
 }
@@ -44,6 +55,8 @@ export function createSaeLoss(shape: SaeShape) {
   const decoderNorms = new Float64Array(width);
   const active = new Int32Array(width);
   const f = new Float64Array(width);
+  /** Positive pre-activations seen by the last `encode` (before TopK keeps k of them). */
+  let positivePreActivations = 0;
 
   function computeDecoderNorms(theta: Float64Array): void {
     for (let i = 0; i < width; i++) {
@@ -57,9 +70,11 @@ export function createSaeLoss(shape: SaeShape) {
     const xOffset = s * d;
     for (let j = 0; j < d; j++) xc[j] = X[xOffset + j]! - theta[bDecOffset + j]!;
     let count = 0;
+    positivePreActivations = 0;
     for (let i = 0; i < width; i++) {
       const pre = theta[bEncOffset + i]! + dot(theta, i * d, xc, 0, d);
       if (pre <= 0) continue;
+      positivePreActivations++;
       if (topK === 0) {
         active[count] = i;
         f[count++] = pre;
@@ -150,6 +165,17 @@ export function createSaeLoss(shape: SaeShape) {
     };
   }
 
+  /** One input x (length d) through the SAE, for readouts and tests (allocates; not for training loops). */
+  function encodeSample(theta: Float64Array, x: Float64Array): SaeCode {
+    const count = encode(theta, x, 0);
+    return {
+      latents: Array.from(active.subarray(0, count)),
+      activations: Array.from(f.subarray(0, count)),
+      positivePreActivations,
+      reconstruction: Float64Array.from(xHat),
+    };
+  }
+
   /** Fills θ (zeros on entry): decoder rows W_dec,i drawn uniformly on the unit sphere; W_enc = W_decᵀ; biases 0. */
   function init(theta: Float64Array, random: Random): void {
     const decoder = fillNormal(layout.slice(theta, 'W_dec'), random, 1);
@@ -164,6 +190,7 @@ export function createSaeLoss(shape: SaeShape) {
     layout,
     lossAndGradient,
     evaluate,
+    encodeSample,
     init,
     decoderDirections: (theta: Float64Array) => layout.slice(theta, 'W_dec').slice(),
     decoderBias: (theta: Float64Array) => layout.slice(theta, 'b_dec').slice(),

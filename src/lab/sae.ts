@@ -10,16 +10,17 @@
  *   L = mean over the batch of ‖x − x̂‖² + λ Σ_i f_i ‖W_dec,i‖     (TopK: no penalty, λ unused)
  */
 
+import { defineLabModel, type LabTrainOptions, type Trained } from './core/define-model.ts';
 import type { Objective } from './core/objective.ts';
 import { trainObjective } from './core/train.ts';
 import { matchDictionary, type FeatureMatch } from './dictionary-metrics.ts';
 import { round, toPlainArray, toPlainMatrix } from './json.ts';
 import { boundSteps, validateParams, type ParamValues, type Validated } from './params.ts';
 import { createRandom, deriveSeed } from './random.ts';
-import type { LossCurve, TrainingOptions } from './runner.ts';
-import { createSaeLoss, type SaeShape } from './sae-objective.ts';
+import type { LossCurve } from './runner.ts';
+import { createSaeLoss, saeLayout, type SaeShape } from './sae-objective.ts';
 import { createSparseCombinationSource, randomUnitDirections, type SparseCombinationSource } from './sparse-data.ts';
-import { trainSuperposition, validateSuperpositionParams } from './superposition.ts';
+import { trainSuperposition, validateSuperpositionParams, type SuperpositionMetrics } from './superposition.ts';
 
 export const saeParamSpec = [
   { name: 'data', kind: 'choice', default: 'synthetic', options: ['synthetic', 'superposition'], description: 'random unit directions, or the hidden activations h = Wx of a toy model of superposition (then d = m, features = n ≤ 20)' },
@@ -79,9 +80,13 @@ export interface SaeResult {
   lossCurve: LossCurve;
 }
 
+/** Progress reports say which phase is training: the toy model that makes `superposition` data (its metrics too), or the SAE. */
+export type SaeMetrics = { phase: 'sae' } | (SuperpositionMetrics & { phase: 'superposition data' });
+
 const evaluationBatchSize = 4096;
 
-async function createDataSource(params: SaeParams, options: TrainingOptions): Promise<SparseCombinationSource> {
+/** The data's true directions; for `superposition` data this trains the toy model first (from scratch: `initial` is the SAE's). */
+async function createDataSource(params: SaeParams, { signal, onProgress, progressIntervalMs }: LabTrainOptions<SaeMetrics>): Promise<SparseCombinationSource> {
   if (params.data === 'synthetic') {
     const directions = randomUnitDirections(params.features, params.inputDim, createRandom(deriveSeed(params.seed, 2000)));
     return createSparseCombinationSource(directions, params.inputDim, params.featureProbability);
@@ -89,9 +94,9 @@ async function createDataSource(params: SaeParams, options: TrainingOptions): Pr
   const toy = validateSuperpositionParams({
     n: params.features, m: params.inputDim, sparsity: 1 - params.featureProbability, restarts: 1, seed: params.seed,
   });
-  const onProgress = options.onProgress;
-  const { W } = await trainSuperposition(toy.params, {
-    ...options,
+  const { result: { W } } = await trainSuperposition(toy.params, {
+    signal,
+    progressIntervalMs,
     onProgress: onProgress && ((progress) => onProgress({ ...progress, metrics: { ...progress.metrics, phase: 'superposition data' } })),
   });
   const n = params.features;
@@ -111,7 +116,7 @@ function createSaeObjective(sae: ReturnType<typeof createSaeLoss>, source: Spars
   };
 }
 
-export async function trainSae(params: SaeParams, options: TrainingOptions = {}): Promise<SaeResult> {
+export async function trainSae(params: SaeParams, options: LabTrainOptions<SaeMetrics> = {}): Promise<Trained<SaeResult>> {
   const source = await createDataSource(params, options);
   const shape: SaeShape = { d: params.inputDim, width: params.width, topK: params.variant === 'topk' ? params.k : 0, l1Coefficient: params.variant === 'l1' ? params.l1Coefficient : 0 };
   const objective = createSaeLoss(shape);
@@ -121,7 +126,9 @@ export async function trainSae(params: SaeParams, options: TrainingOptions = {})
     steps: params.steps,
     seed: deriveSeed(params.seed, 0),
     optimiser: { kind: 'adam', learningRate: params.learningRate },
-    metrics: () => ({ phase: 'sae' }),
+    initial: options.initial,
+    trainable: options.trainable,
+    metrics: () => ({ phase: 'sae' as const }),
   }, options);
 
   const evaluationX = new Float64Array(evaluationBatchSize * shape.d);
@@ -129,7 +136,7 @@ export async function trainSae(params: SaeParams, options: TrainingOptions = {})
   const evaluation = objective.evaluate(theta, evaluationX, evaluationBatchSize);
   const decoder = objective.decoderDirections(theta);
   const { mmcs, matches } = matchDictionary(source.directions, decoder, shape.d);
-  return {
+  const result: SaeResult = {
     params,
     decoder: toPlainMatrix(decoder, shape.width, shape.d, 4),
     decoderBias: toPlainArray(objective.decoderBias(theta), 4),
@@ -143,4 +150,19 @@ export async function trainSae(params: SaeParams, options: TrainingOptions = {})
     finalLoss: round(evaluation.loss),
     lossCurve,
   };
+  return { result, theta };
 }
+
+export const saeModel = defineLabModel({
+  name: 'sae',
+  description: 'model 2: sparse autoencoder (ReLU + L1, or TopK) on data with known features',
+  paramSpec: saeParamSpec,
+  validate: validateSaeParams,
+  layout: (params) => saeLayout(params.inputDim, params.width),
+  train: trainSae,
+  summary: ({ params, ...result }) => [
+    `${params.variant} SAE, width ${params.width}, on ${params.data} data (d = ${params.inputDim}, ${params.features} true features)`,
+    `L0 ${result.l0} (true ${result.trueL0}), FVU ${result.fractionOfVarianceUnexplained}, dead latents ${result.deadLatents}`,
+    `MMCS with the true features ${result.mmcs}`,
+  ],
+});

@@ -11,14 +11,15 @@
  * (measured on one fixed evaluation batch shared by all seeds).
  */
 
+import { defineLabModel, type LabTrainOptions, type Trained } from './core/define-model.ts';
 import { defineLayout } from './core/layout.ts';
 import type { Objective } from './core/objective.ts';
-import { trainBestOfRestarts } from './core/train.ts';
+import { trainBestOfRestarts, type RestartMetrics } from './core/train.ts';
 import { round, toPlainArray, toPlainMatrix } from './json.ts';
 import { columnNorms, fillNormal, gram } from './matrix.ts';
 import { boundSteps, validateParams, type ParamValues, type Validated } from './params.ts';
 import { createRandom, deriveSeed, type Random } from './random.ts';
-import type { LossCurve, TrainingOptions } from './runner.ts';
+import type { LossCurve } from './runner.ts';
 
 export const superpositionParamSpec = [
   { name: 'n', kind: 'number', default: 5, min: 2, max: 20, integer: true, description: 'number of sparse input features' },
@@ -165,7 +166,10 @@ function createSuperpositionObjective(params: SuperpositionParams): Objective<Fl
   };
 }
 
-export async function trainSuperposition(params: SuperpositionParams, options: TrainingOptions = {}): Promise<SuperpositionResult> {
+/** Progress reports carry the current W (m rows × n, 4 significant digits) and which restart is training. */
+export type SuperpositionMetrics = RestartMetrics<{ W: number[][] }>;
+
+export async function trainSuperposition(params: SuperpositionParams, options: LabTrainOptions<SuperpositionMetrics> = {}): Promise<Trained<SuperpositionResult>> {
   const { n, m } = params;
   const evaluationX = new Float64Array(evaluationBatchSize * n);
   sampleSparseFeatures(evaluationX, evaluationBatchSize, n, params.sparsity, createRandom(deriveSeed(params.seed, 1000)));
@@ -178,10 +182,12 @@ export async function trainSuperposition(params: SuperpositionParams, options: T
     restarts: params.restarts,
     seed: params.seed,
     optimiser: { kind: 'adam', learningRate: params.learningRate },
+    initial: options.initial,
+    trainable: options.trainable,
     metrics: (theta) => ({ W: toPlainMatrix(theta, m, n, 4) }),
     evaluate: (theta) => evaluationLoss(theta, evaluationX, evaluationBatchSize, scratch),
   }, options);
-  return {
+  const result: SuperpositionResult = {
     params,
     ...describeSuperposition(best.theta, n, m),
     finalLoss: round(best.loss),
@@ -189,7 +195,30 @@ export async function trainSuperposition(params: SuperpositionParams, options: T
     bestRestart: best.restart,
     restartLosses: toPlainArray(losses),
   };
+  return { result, theta: best.theta };
 }
+
+const list = (values: number[]) => values.map((value) => value.toFixed(3)).join(' ');
+
+export const superpositionModel = defineLabModel({
+  name: 'superposition',
+  description: 'model 1: toy model of superposition (Elhage et al., 2022)',
+  paramSpec: superpositionParamSpec,
+  validate: validateSuperpositionParams,
+  layout: (params) => superpositionLayout(params.n, params.m),
+  train: trainSuperposition,
+  summary: (result) => {
+    const { params } = result;
+    const represented = result.featureNorms.filter((norm) => norm > 0.5).length;
+    return [
+      `n = ${params.n} features in m = ${params.m} dimensions, sparsity ${params.sparsity}, importance r = ${params.importanceDecay}, ${params.nonlinearity}`,
+      `best of ${params.restarts} restarts: #${result.bestRestart}, final loss ${result.finalLoss}`,
+      `‖W_i‖: ${list(result.featureNorms)}  (${represented} features with ‖W_i‖ > 0.5)`,
+      `superposition Σ_j≠i (Ŵ_i·W_j)²: ${list(result.superposition)}`,
+      `b: ${list(result.b)}`,
+    ];
+  },
+});
 
 /**
  * Feature geometry of W (m×n, row-major): ‖W_i‖, the superposition Σ_{j≠i} (Ŵ_i·W_j)² and WᵀW, as plain arrays.

@@ -11,11 +11,12 @@
  * attention pattern and output and every position's loss are readable until the next call.
  */
 
+import { noSites, type Sites } from './core/interventions.ts';
 import { defineLayout, type Layout } from './core/layout.ts';
 import { createEmbedding } from './layers/embedding.ts';
 import { createLinear } from './layers/linear.ts';
 import { createSoftmaxCrossEntropy } from './layers/softmax-cross-entropy.ts';
-import { attentionBlocks, createCausalAttention, type AttentionShape, type AttentionWeights, type CausalAttention, type HeadEdit } from './layers/attention.ts';
+import { attentionBlocks, createCausalAttention, type AttentionShape, type AttentionWeights, type CausalAttention } from './layers/attention.ts';
 import type { Random } from './random.ts';
 
 export interface TransformerShape extends AttentionShape {
@@ -24,16 +25,13 @@ export interface TransformerShape extends AttentionShape {
   readonly layers: number;
 }
 
-/** Overwrites head `head` of layer `layer` before it joins the residual stream (see HeadEdit). */
-export type TransformerEdit = (layer: number, head: number, output: Float64Array) => void;
-
 export interface Transformer {
   readonly shape: TransformerShape;
   readonly layout: Layout;
   init(theta: Float64Array, random: Random): void;
-  /** Runs one sequence (`context` tokens from `tokens[start]`); returns its mean next-token loss. */
-  forward(theta: Float64Array, tokens: Int32Array, start: number, edit?: TransformerEdit): number;
-  /** After a `forward` without edit: ADDS the gradient of that sequence's mean loss, times `weight`, into `grad`. */
+  /** Runs one sequence (`context` tokens from `tokens[start]`); returns its mean next-token loss. Head sites: `layer<l>.head<h>`. */
+  forward(theta: Float64Array, tokens: Int32Array, start: number, sites?: Sites): number;
+  /** After a `forward` without hooks: ADDS the gradient of that sequence's mean loss, times `weight`, into `grad`. */
   backward(theta: Float64Array, grad: Float64Array, weight: number): void;
   /** −log p(token_{t+1}) at position t, from the last forward pass (length context − 1). */
   readonly positionLoss: Float64Array;
@@ -70,7 +68,7 @@ export function createTransformer(shape: TransformerShape): Transformer {
   const { vocab, context: T, width: d, layers, headSize } = shape;
   const layout = transformerLayout(shape);
   const embedding = createEmbedding(vocab + 1, d, T);
-  const attention: CausalAttention[] = Array.from({ length: layers }, () => createCausalAttention(shape));
+  const attention: CausalAttention[] = Array.from({ length: layers }, (_, l) => createCausalAttention(shape, `layer${l}`));
   const unembed = createLinear(d, vocab, T - 1);
   const crossEntropy = createSoftmaxCrossEntropy(vocab, T - 1);
   /** residual[l] is the stream entering layer l; residual[layers] the final one. */
@@ -99,15 +97,14 @@ export function createTransformer(shape: TransformerShape): Transformer {
       }
       fill('unembed', 1 / Math.sqrt(d));
     },
-    forward(theta, source, start, edit) {
+    forward(theta, source, start, sites = noSites) {
       tokens.set(source.subarray(start, start + T));
       const embedded = embedding.forward(layout.slice(theta, 'embed'), tokens, T);
       const P = layout.slice(theta, 'position');
       const x0 = residual[0]!;
       for (let i = 0; i < T * d; i++) x0[i] = embedded[i]! + P[i]!;
       for (let l = 0; l < layers; l++) {
-        const headEdit: HeadEdit | undefined = edit && ((head, output) => edit(l, head, output));
-        attention[l]!.forward(residual[l]!, attentionWeights(layout, theta, l), layerOutput, headEdit);
+        attention[l]!.forward(residual[l]!, attentionWeights(layout, theta, l), layerOutput, sites);
         const from = residual[l]!;
         const to = residual[l + 1]!;
         for (let i = 0; i < T * d; i++) to[i] = from[i]! + layerOutput[i]!;

@@ -6,7 +6,7 @@
  * one-layer control.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { evaluationSize, type InductionResult } from '../../lab/induction.ts';
+import { evaluationSize, type InductionMetrics, type InductionResult } from '../../lab/induction.ts';
 import type { TrainingProgress } from '../../lab/runner.ts';
 import { withBase } from '../../lib/reading/site.ts';
 import type { FigureIslandProps } from '../contract.ts';
@@ -28,6 +28,8 @@ import { PartLossChart } from './PartLossChart.tsx';
 import { labParams, params, type Settings } from './settings.ts';
 import { allHeads, dropText, fixed2, headName, headRole, integer, parseHeadName, scoresAt, settingsText, tokenLabel } from './view-model.ts';
 
+type Lab = LabWorker<InductionResult, TrainingProgress<InductionMetrics>>;
+
 const createWorker = () => new Worker(new URL('../lab.worker.ts', import.meta.url), { type: 'module' });
 const progressIntervalMs = 250;
 
@@ -35,18 +37,18 @@ interface LiveParts {
   step: number[];
   first: number[];
   repeated: number[];
-  last?: TrainingProgress;
+  last?: TrainingProgress<InductionMetrics>;
 }
 
 /** Collects the part losses a run reports while it trains (each progress report is taken once). */
-function useLiveParts(lab: LabWorker<InductionResult>): LiveParts {
+function useLiveParts(lab: Lab): LiveParts {
   const live = useRef<LiveParts>({ step: [], first: [], repeated: [] });
   const s = lab.state;
   if (s.status === 'running' && !s.progress && live.current.step.length > 0) live.current = { step: [], first: [], repeated: [] };
   if (s.status === 'running' && s.progress && s.progress !== live.current.last) {
     live.current.step.push(s.progress.step);
-    live.current.first.push(Number(s.progress.metrics['firstPart']));
-    live.current.repeated.push(Number(s.progress.metrics['repeatedPart']));
+    live.current.first.push(s.progress.metrics.firstPart);
+    live.current.repeated.push(s.progress.metrics.repeatedPart);
     live.current.last = s.progress;
   }
   return live.current;
@@ -54,7 +56,7 @@ function useLiveParts(lab: LabWorker<InductionResult>): LiveParts {
 
 const sameSettings = (run: FigureRun, wanted: { seed: number; offset: string }) => run.params.seed === wanted.seed && run.params.offset === wanted.offset;
 
-function chartProps(lab: LabWorker<InductionResult>, live: LiveParts, title: string) {
+function chartProps(lab: Lab, live: LiveParts, title: string) {
   const s = lab.state;
   if (s.status === 'running') {
     return { title, steps: s.progress?.steps ?? s.result.params.steps, step: live.step, first: live.first, repeated: live.repeated, dropStep: null, caption: `${title}: training in progress, step ${integer(live.last?.step ?? 0)}.` };
@@ -65,7 +67,7 @@ function chartProps(lab: LabWorker<InductionResult>, live: LiveParts, title: str
   return { title, steps: run.params.steps, step: curve.step, first: curve.firstPart, repeated: curve.repeatedPart, dropStep: run.dropStep, caption };
 }
 
-function progressText(two: LabWorker<InductionResult>, one: LabWorker<InductionResult>, shown: FigureRun, atBuildTime: boolean, secondsLeft: number | undefined): string {
+function progressText(two: Lab, one: Lab, shown: FigureRun, atBuildTime: boolean, secondsLeft: number | undefined): string {
   const running = two.state.status === 'running' ? two : one.state.status === 'running' ? one : undefined;
   if (running) {
     const p = running.state.status === 'running' ? running.state.progress : undefined;

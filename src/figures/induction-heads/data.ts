@@ -25,7 +25,7 @@ export interface InductionFigureData {
 export async function trainBuildTime(layers: 1 | 2): Promise<InductionResult> {
   const { params, corrections } = validateInductionParams({ layers });
   if (corrections.length > 0) throw new Error(`induction-heads defaults need corrections: ${corrections.join('; ')}`);
-  return trainInduction(params);
+  return (await trainInduction(params)).result;
 }
 
 function withoutTheta(result: InductionResult): FigureRun {

@@ -9,6 +9,7 @@
 import { createAdam, type AdamOptions } from '../adam.ts';
 import { createRandom, deriveSeed } from '../random.ts';
 import { runTraining, type LossCurve, type ProgressMetrics, type TrainingOptions } from '../runner.ts';
+import { checkBlockNames, type Layout } from './layout.ts';
 import type { Objective } from './objective.ts';
 
 export type OptimiserSettings = ({ kind: 'adam' } & AdamOptions) | { kind: 'sgd'; learningRate: number };
@@ -23,8 +24,8 @@ export interface TrainSettings<Batch, Name extends string, Metrics extends Progr
   optimiser: OptimiserSettings;
   /** Start from these parameters (e.g. a checkpoint's θ) instead of `objective.init`; copied, never modified. */
   initial?: Float64Array | undefined;
-  /** Blocks that train; every other block stays frozen. Omitted: all blocks train. */
-  trainable?: readonly Name[] | undefined;
+  /** Blocks that train; every other block stays frozen. Omitted: all blocks train. Unknown names are an error. */
+  trainable?: readonly string[] | undefined;
   /** The model's progress snapshot of θ (see runner.ts). */
   metrics(theta: Float64Array): Metrics;
 }
@@ -47,11 +48,11 @@ function createStepper(settings: OptimiserSettings, size: number): (theta: Float
 }
 
 /** Indices of the frozen parameters (those outside every `trainable` block); undefined when everything trains. */
-function frozenIndices<Name extends string>(objective: Objective<unknown, Name>, trainable: readonly Name[] | undefined): Int32Array | undefined {
+function frozenIndices<Name extends string>(layout: Layout<Name>, trainable: readonly string[] | undefined): Int32Array | undefined {
   if (!trainable) return undefined;
-  const trains = new Uint8Array(objective.layout.size);
-  for (const name of trainable) {
-    const { offset, size } = objective.layout.block(name); // throws for a name the layout does not have
+  const trains = new Uint8Array(layout.size);
+  for (const name of checkBlockNames(layout, trainable)) {
+    const { offset, size } = layout.block(name);
     trains.fill(1, offset, offset + size);
   }
   const frozen: number[] = [];
@@ -80,7 +81,7 @@ export async function trainObjective<Batch, Name extends string, Metrics extends
   const theta = startingParameters(settings, random);
   const grad = new Float64Array(theta.length);
   const batch = objective.createBatch();
-  const frozen = frozenIndices(objective as Objective<unknown, Name>, settings.trainable);
+  const frozen = frozenIndices(objective.layout, settings.trainable);
   // Assigning (not multiplying by a 0/1 mask) keeps a NaN gradient of a frozen block out of the optimiser.
   const frozenValues = frozen && Float64Array.from(frozen, (index) => theta[index]!);
   const step = createStepper(settings.optimiser, theta.length);

@@ -21,7 +21,7 @@ const geluCubic = 0.044715;
 export function createActivation(kind: ActivationKind, maxSize: number): Activation {
   const output = new Float64Array(maxSize);
   const dX = new Float64Array(maxSize);
-  let x = new Float64Array(0);
+  let x: Float64Array = new Float64Array(0);
   let size = 0;
   const forward = kind === 'relu'
     ? () => {

@@ -7,11 +7,14 @@
  *     out_h = (A V) W_Oᵀ                                         (positions × width)
  *
  * and the layer's output is Σ_h out_h (the caller adds it to the residual stream). No biases.
- * Each head's attention pattern A and output out_h stay readable after a forward pass (`pattern`, `headOutput`),
- * and an `edit` hook may overwrite a head's output before the sum (zero- or mean-ablation, patching).
+ * Each head's attention pattern A and output out_h stay readable after a forward pass (`pattern`, `headOutput`).
+ * Each head's output is a named site (`<name>.head<h>`, core/interventions.ts) visited before the sum, so hooks
+ * can cache it or overwrite it (zero- or mean-ablation, patching).
  * All scratch belongs to the instance: one instance per layer, one sequence at a time; `backward` uses the
- * values of the last `forward`, which must have run without an edit.
+ * values of the last `forward`, which must have run without hooks.
  */
+
+import { noSites, type Sites } from '../core/interventions.ts';
 
 export interface AttentionShape {
   readonly context: number;
@@ -40,22 +43,20 @@ export function attentionBlocks(prefix: string, { width, heads, headSize }: Atte
   };
 }
 
-/** Overwrites (in place) head `head`'s output, positions × width, before it joins the sum. */
-export type HeadEdit = (head: number, output: Float64Array) => void;
-
 export interface CausalAttention {
   readonly shape: AttentionShape;
-  /** Writes Σ_h out_h for `input` (context × width) into `output` (context × width). */
-  forward(input: Float64Array, weights: AttentionWeights, output: Float64Array, edit?: HeadEdit): void;
+  /** Writes Σ_h out_h for `input` (context × width) into `output` (context × width), visiting each head's site. */
+  forward(input: Float64Array, weights: AttentionWeights, output: Float64Array, sites?: Sites): void;
   /** Given ∂L/∂output, ADDS the weight gradients into `gradWeights` and ∂L/∂input into `gradInput`. */
   backward(gradOutput: Float64Array, weights: AttentionWeights, gradWeights: AttentionWeights, gradInput: Float64Array): void;
   /** Head `head`'s attention pattern from the last forward pass: context × context, row = query position. */
   pattern(head: number): Float64Array;
-  /** Head `head`'s output from the last forward pass (after any edit): context × width. */
+  /** Head `head`'s output from the last forward pass (after any hook): context × width. */
   headOutput(head: number): Float64Array;
 }
 
-export function createCausalAttention(shape: AttentionShape): CausalAttention {
+/** Head sites are named `${name}.head0`, `${name}.head1`, …. */
+export function createCausalAttention(shape: AttentionShape, name = 'attention'): CausalAttention {
   const { context: T, width: d, heads: H, headSize: dh } = shape;
   const scale = 1 / Math.sqrt(dh);
   const input = new Float64Array(T * d);
@@ -70,7 +71,8 @@ export function createCausalAttention(shape: AttentionShape): CausalAttention {
   const dK = new Float64Array(T * dh);
   const dV = new Float64Array(T * dh);
   const dScores = new Float64Array(T);
-  let edited = false;
+  const siteNames = Array.from({ length: H }, (_, h) => `${name}.head${h}`);
+  let hooked = false;
 
   /** rows (T × dh) of head h: X W_hᵀ, with W rows h·dh … h·dh + dh − 1. */
   function project(W: Float64Array, h: number, target: Float64Array): void {
@@ -194,19 +196,19 @@ export function createCausalAttention(shape: AttentionShape): CausalAttention {
 
   return {
     shape,
-    forward(source, weights, output, edit) {
+    forward(source, weights, output, sites = noSites) {
       input.set(source.subarray(0, T * d));
       output.fill(0, 0, T * d);
-      edited = edit !== undefined;
+      hooked = sites !== noSites;
       for (let h = 0; h < H; h++) {
         forwardHead(h, weights);
         const head = outputs.subarray(h * T * d, (h + 1) * T * d);
-        edit?.(h, head);
+        if (hooked) sites.visit(siteNames[h]!, head);
         for (let i = 0; i < T * d; i++) output[i] = output[i]! + head[i]!;
       }
     },
     backward(gradOutput, weights, gradWeights, gradInput) {
-      if (edited) throw new Error('attention: backward after an edited forward pass would not be the gradient of the edited model');
+      if (hooked) throw new Error('attention: backward after a hooked forward pass would not be the gradient of the edited model');
       for (let h = 0; h < H; h++) backwardHead(h, gradOutput, weights, gradWeights, gradInput);
     },
     pattern: (head) => patterns.subarray(head * T * T, (head + 1) * T * T),

@@ -21,7 +21,7 @@ export interface Linear {
 export function createLinear(inputs: number, outputs: number, maxRows: number): Linear {
   const y = new Float64Array(maxRows * outputs);
   const dX = new Float64Array(maxRows * inputs);
-  let x = new Float64Array(0);
+  let x: Float64Array = new Float64Array(0);
   let rows = 0;
   return {
     inputs,

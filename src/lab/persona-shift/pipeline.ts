@@ -99,6 +99,7 @@ export async function pretrain(settings: PersonaSettings, options: TrainingOptio
     seed: deriveSeed(settings.seed, 0),
     optimiser: { kind: 'adam', learningRate: settings.pretrainLearningRate, weightDecay: settings.pretrainWeightDecay },
     trainable: trainableBlocks.full,
+    metrics: () => ({}),
   }, options);
   const accuracy = examples.filter((example) => (network.answer(run.theta, example).harmful > 0.5 ? HARMFUL : HELPFUL) === example.answer).length / examples.length;
   return { world, network, theta: run.theta, lossCurve: run.lossCurve, accuracy };
@@ -119,6 +120,7 @@ export async function fineTune(
     optimiser: { kind: 'sgd', learningRate: settings.fineTuneLearningRate },
     initial: start,
     trainable: trainableBlocks[settings.variant],
+    metrics: () => ({}),
   }, options);
 }
 

@@ -1,6 +1,7 @@
 // Multi-head causal self-attention (src/lab/layers/attention.ts): shape of the patterns, edits, and the backward
 // pass against central finite differences.
 import { describe, expect, test } from 'vitest';
+import { createSiteHooks, zeroAblate } from '../../../src/lab/core/interventions.ts';
 import { defineLayout, type Layout } from '../../../src/lab/core/layout.ts';
 import { attentionBlocks, createCausalAttention, type AttentionShape, type AttentionWeights } from '../../../src/lab/layers/attention.ts';
 import { fillNormal } from '../../../src/lab/matrix.ts';
@@ -48,24 +49,22 @@ describe('causal attention', () => {
     }
   });
 
-  test('the output is the sum of the head outputs, and an edit replaces a head before the sum', () => {
+  test('the output is the sum of the head outputs, and a hook at a head site replaces it before the sum', () => {
     const { theta, attention, output, loss } = setup(2);
     loss(theta);
     const before = Float64Array.from(output);
     const head1 = Float64Array.from(attention.headOutput(1));
-    attention.forward(layout.slice(theta, 'input'), weights(theta), output, (head, out) => {
-      if (head === 0) out.fill(0);
-    });
+    attention.forward(layout.slice(theta, 'input'), weights(theta), output, createSiteHooks({ edits: { 'attention.head0': zeroAblate } }));
     for (let i = 0; i < output.length; i++) expect(output[i]).toBeCloseTo(head1[i]!, 12);
     expect(Array.from(attention.headOutput(0))).toStrictEqual(new Array(output.length).fill(0));
     expect(before.some((value, i) => Math.abs(value - output[i]!) > 1e-6)).toBe(true);
   });
 
-  test('backward after an edited forward pass is refused', () => {
+  test('backward after a hooked forward pass is refused', () => {
     const { theta, attention, output } = setup(3);
-    attention.forward(layout.slice(theta, 'input'), weights(theta), output, () => {});
+    attention.forward(layout.slice(theta, 'input'), weights(theta), output, createSiteHooks());
     const grad = new Float64Array(layout.size);
-    expect(() => attention.backward(output, weights(theta), weights(grad), layout.slice(grad, 'input'))).toThrow(/edited/);
+    expect(() => attention.backward(output, weights(theta), weights(grad), layout.slice(grad, 'input'))).toThrow(/hooked/);
   });
 
   for (const seed of [4, 5]) {

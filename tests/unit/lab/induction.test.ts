@@ -13,7 +13,7 @@ const seeds = [0, 1, 2];
 async function train(raw: Partial<InductionParams>): Promise<InductionResult> {
   const { params, corrections } = validateInductionParams(raw);
   expect(corrections).toStrictEqual([]);
-  return trainInduction(params);
+  return (await trainInduction(params)).result;
 }
 
 const sameHead = (a: HeadId) => (b: HeadId) => a.layer === b.layer && a.head === b.head;

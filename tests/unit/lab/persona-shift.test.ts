@@ -10,7 +10,9 @@ import {
 } from '../../../src/lab/persona-shift/pipeline.ts';
 import { createRandom } from '../../../src/lab/random.ts';
 import { createWorld, HARMFUL } from '../../../src/lab/persona-shift/world.ts';
-import { expectGradientMatchesFiniteDifferences } from './helpers.ts';
+import { expectGradientMatchesFiniteDifferences } from './support/finite-differences.ts';
+import { expectJsonSafe } from './helpers.ts';
+import { personaShiftModel } from '../../../src/lab/persona-shift/model.ts';
 
 const seeds = [0, 1, 2];
 
@@ -110,4 +112,15 @@ test('a few benign examples from one domain re-align the domains fine-tuning nev
   }
   const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
   expect(mean(realigned)).toBeLessThan(mean(before) / 3);
+});
+
+test('the lab model returns JSON-safe results whose grids start from the fine-tuned state', async () => {
+  const { result } = await personaShiftModel.train(personaShiftModel.defaults());
+  expectJsonSafe(result);
+  expect(result.trajectory[0]!.rates).toEqual(result.before);
+  expect(result.trajectory.at(-1)!.rates).toEqual(result.after);
+  expect(result.trajectory.at(-1)!.step).toBe(result.params.fineTuneSteps);
+  expect(result.steering[0]).toEqual({ alpha: 0, rates: result.after });
+  expect(result.realignment[0]).toEqual({ count: 0, rates: result.after });
+  expect(result.triggered).toEqual([]);
 });

@@ -23,7 +23,7 @@ const cases: [LabModelName, Record<string, unknown>][] = [
 
 test.each(cases)('%s %j gives the recorded result', async (model, params) => {
   let last: TrainingProgress | undefined;
-  const run = await labModels[model].run(params, { progressIntervalMs: Infinity, onProgress: (progress) => (last = progress) });
+  const { run } = await labModels[model].run(params, { progressIntervalMs: Infinity, onProgress: (progress) => (last = progress) });
   const text = JSON.stringify({ run, last });
   expect({ finalLoss: run.result.finalLoss, sha256: createHash('sha256').update(text).digest('hex') }).toMatchSnapshot();
 });
