@@ -1,5 +1,5 @@
 /**
- * Model 3 — induction heads in a tiny attention-only transformer.
+ * Induction heads in a tiny attention-only transformer.
  * Olsson et al. (2022), "In-context Learning and Induction Heads"; the attention-only framework of
  * Elhage et al. (2021), "A Mathematical Framework for Transformer Circuits".
  *
@@ -221,7 +221,7 @@ const headList = (heads: readonly { layer: number; head: number }[]) => heads.ma
 
 export const inductionModel = defineLabModel({
   name: 'induction',
-  description: 'model 3: induction heads in a one- or two-layer attention-only transformer (Olsson et al., 2022)',
+  description: 'induction heads in a one- or two-layer attention-only transformer (Olsson et al., 2022)',
   paramSpec: inductionParamSpec,
   validate: validateInductionParams,
   layout: (params) => transformerLayout(inductionShape(params)),
