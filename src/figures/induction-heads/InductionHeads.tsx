@@ -247,7 +247,8 @@ export default function InductionHeads({ anchor }: FigureIslandProps) {
         <ParamControl idPrefix={`${idPrefix}offset`} decl={params.offset} value={settings.offset} disabled={disabled || running} onChange={set('offset')} />
         <ParamControl idPrefix={`${idPrefix}seed`} decl={params.seed} value={settings.seed} disabled={disabled || running} onChange={set('seed')} />
       </fieldset>
-      <p class="ih__sequence" aria-label={`Sequence ${settings.sequence}: ${sequence.tokens.map(tokenLabel).join(' ')}`}>
+      <p class="ih__sequence">
+        <span class="fig-visually-hidden">{`Sequence ${settings.sequence}: ${sequence.tokens.map(tokenLabel).join(' ')}; first copy from position ${sequence.firstStart + 1}, second copy from position ${sequence.secondStart + 1}, ${sequence.blockLength} tokens.`}</span>
         {sequence.tokens.map((token, t) => {
           const inFirst = t >= sequence.firstStart && t < sequence.firstStart + sequence.blockLength;
           const inSecond = t >= sequence.secondStart && t < sequence.secondStart + sequence.blockLength;

@@ -24,7 +24,7 @@ async function open(page: Page, query = ''): Promise<void> {
 
 async function trained(page: Page): Promise<void> {
   await expect(figure(page).locator('.fig[data-training="true"]')).toHaveCount(1, { timeout: 5_000 });
-  await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 120_000 });
+  await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 240_000 });
 }
 
 test('the defaults show the build-time runs with the lab’s numbers; nothing trains', async ({ page }) => {
@@ -45,7 +45,7 @@ test('the defaults show the build-time runs with the lab’s numbers; nothing tr
 
 test('ablating the induction heads shows the lab’s loss for the trained model', async ({ page }) => {
   await open(page);
-  await page.getByLabel('Ablate').selectOption('induction');
+  await page.getByLabel('Ablate', { exact: true }).selectOption('induction');
   const ablation = data.twoLayer.final.inductionAblation!;
   await expect(figure(page).locator('.ih__ablation')).toContainText(`${two(ablation.zero)} nats`);
   await page.getByLabel('Ablation', { exact: true }).selectOption('mean');
@@ -58,27 +58,28 @@ test('scrubbing fetches the checkpoints once and redraws the heads at that step'
   await open(page);
   const before = await figure(page).locator('.ih__heads').innerHTML();
   const fetched = page.waitForResponse((response) => response.url().endsWith('figures/induction-heads/checkpoints.bin'));
-  await page.getByLabel('Checkpoint').fill('0');
+  await page.getByLabel('Checkpoint', { exact: true }).fill('0');
   expect((await fetched).ok()).toBe(true);
   await expect(figure(page).locator('.ih__heads')).toHaveAttribute('data-checkpoint', '0');
   await expect.poll(() => figure(page).locator('.ih__heads').innerHTML()).not.toBe(before);
   const start = data.twoLayer.checkpoints[0]!.scores[1]![0]!;
   await expect(figure(page).locator('[data-head="2.1"] figcaption')).toContainText(`previous-token ${two(start.previousToken)} · induction ${two(start.induction)}`);
   // An ablation at an earlier checkpoint is computed in the page from that checkpoint.
-  await page.getByLabel('Ablate').selectOption('2.1');
+  await page.getByLabel('Ablate', { exact: true }).selectOption('2.1');
   await expect(figure(page).locator('.ih__ablation')).toContainText(/Zero-ablating head 2\.1: \d\.\d\d nats/);
-  await page.getByLabel('Sequence').fill('3');
+  await page.getByLabel('Sequence', { exact: true }).fill('3');
   await expect.poll(() => urlParam(page, 'sequence')).toBe('3');
   expect(errors).toEqual([]);
 });
 
 test('training in the browser reports progress, finishes both models and can be cancelled', async ({ page }) => {
+  test.setTimeout(300_000);
   const errors = collectErrors(page);
   await open(page);
   await page.getByRole('button', { name: 'Train again (next seed)' }).click();
   await expect(figure(page).locator('.ih__progress-text')).toContainText(/Training the two-layer model \(1 of 2\) in your browser/, { timeout: 10_000 });
-  await expect(figure(page).locator('.ih__progress-text')).toContainText('one-layer control (2 of 2)', { timeout: 120_000 });
-  await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 120_000 });
+  await expect(figure(page).locator('.ih__progress-text')).toContainText('one-layer control (2 of 2)', { timeout: 240_000 });
+  await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 240_000 });
   await expect(figure(page).locator('.ih__progress-text')).toContainText('Trained in your browser (two layers, seed 1, varying distance)');
   await expect(figure(page).locator('[aria-live="polite"]').first()).toContainText('Training finished.');
   await expect.poll(() => urlParam(page, 'seed')).toBe('1');
@@ -92,9 +93,10 @@ test('training in the browser reports progress, finishes both models and can be 
 });
 
 test('fixed distance: the one-layer control solves the repeat, and no induction head is named for it', async ({ page }) => {
+  test.setTimeout(300_000);
   await open(page, `?${key('offset')}=fixed`);
-  await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 120_000 });
-  await expect(figure(page).locator('.ih__progress-text')).toContainText('fixed distance', { timeout: 120_000 });
+  await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 240_000 });
+  await expect(figure(page).locator('.ih__progress-text')).toContainText('fixed distance', { timeout: 240_000 });
   await expect(figure(page).locator('.fig__alt')).toContainText(/One-layer control: 0\.\d\d on the repeated part/);
 });
 
@@ -103,6 +105,7 @@ test('fixed distance: the one-layer control solves the repeat, and no induction 
 test.describe('responsiveness', () => {
   test.describe.configure({ retries: 2 });
   test('training and scrubbing keep the page responsive: no main-thread task over 50 ms', async ({ page }) => {
+    test.setTimeout(300_000);
     await page.addInitScript(() => {
       const w = window as unknown as { __longTasks: number[] };
       w.__longTasks = [];
@@ -113,10 +116,10 @@ test.describe('responsiveness', () => {
     await open(page);
     await page.waitForTimeout(1_000);
     await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
-    await page.getByLabel('Seed').fill('2');
+    await page.getByLabel('Seed', { exact: true }).fill('2');
     await trained(page);
-    await page.getByLabel('Ablate').selectOption('1.1');
-    for (const k of ['15', '10', '5']) await page.getByLabel('Checkpoint').fill(k);
+    await page.getByLabel('Ablate', { exact: true }).selectOption('1.1');
+    for (const k of ['15', '10', '5']) await page.getByLabel('Checkpoint', { exact: true }).fill(k);
     await expect(figure(page).locator('.ih__ablation')).toContainText(/head 1\.1: \d\.\d\d nats/);
     const long = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
     expect(long.filter((d) => d > 50)).toEqual([]);
@@ -140,6 +143,6 @@ test.describe('without JavaScript', () => {
     await expect(figure(page).locator('.ih-map')).toHaveCount(4);
     await expect(figure(page).locator('.ih-curve--repeated path').first()).toHaveAttribute('d', /^M.+L/);
     await expect(figure(page).locator('.fig__alt table tbody tr')).toHaveCount(4);
-    await expect(page.getByLabel('Checkpoint')).toBeDisabled();
+    await expect(page.getByLabel('Checkpoint', { exact: true })).toBeDisabled();
   });
 });
