@@ -81,7 +81,7 @@ test('training in the browser reports progress, finishes both models and can be 
   await expect(figure(page).locator('.ih__progress-text')).toContainText('one-layer control (2 of 2)', { timeout: 240_000 });
   await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 240_000 });
   await expect(figure(page).locator('.ih__progress-text')).toContainText('Trained in your browser (two layers, seed 1, varying distance)');
-  await expect(figure(page).locator('[aria-live="polite"]').first()).toContainText('Training finished.');
+  await expect(figure(page).locator('.fig__status [aria-live="polite"]')).toContainText('Training finished.');
   await expect.poll(() => urlParam(page, 'seed')).toBe('1');
 
   await page.getByRole('button', { name: 'Train again (next seed)' }).click();
