@@ -12,6 +12,7 @@ import type { Root } from 'mdast';
 import { parseBibliography } from './bibliography.ts';
 import { parseGlossary } from './glossary.ts';
 import { mdxParseFailure } from './mdx-errors.ts';
+import { figureAnchor, figureFolders } from '../../figures/contract.ts';
 
 /** Everything an article may point at: what the authoring checks compare each reference with. */
 export interface SiteIndex {
@@ -75,18 +76,10 @@ export function parseMdxBody(body: string): Root {
   return mdxParser.parse(body);
 }
 
-/** Figure ids are the folder names under src/figures that hold a figure.ts declaration. */
-export function listFigureIds(figuresDir: string): string[] {
-  if (!existsSync(figuresDir)) return [];
-  return readdirSync(figuresDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(figuresDir, d.name, 'figure.ts')))
-    .map((d) => d.name);
-}
-
 /** Each figure's data.json, parsed. */
 function readLabData(figuresDir: string): Map<string, unknown> {
   const data = new Map<string, unknown>();
-  for (const id of listFigureIds(figuresDir)) {
+  for (const id of figureFolders(figuresDir)) {
     const path = join(figuresDir, id, 'data.json');
     if (existsSync(path)) data.set(id, JSON.parse(readFileSync(path, 'utf8')));
   }
@@ -111,7 +104,7 @@ export function buildSiteIndex(paths: ContentPaths): SiteIndex {
   const index: SiteIndex = {
     bibKeys: new Set(bib.map((r) => r.key)),
     glossaryIds: new Set(glossary.map((g) => g.id)),
-    figureIds: new Set(listFigureIds(paths.figures)),
+    figureIds: new Set(figureFolders(paths.figures)),
     pages: new Map(),
     articles: [],
     labData: readLabData(paths.figures),
@@ -131,7 +124,11 @@ export function buildSiteIndex(paths: ContentPaths): SiteIndex {
     } catch (error) {
       throw mdxParseFailure(error, blanked, `content/articles/${file}`);
     }
-    const figures = [...body.matchAll(/<Figure\s+id="([^"]+)"/g)].map((m) => `fig-${m[1]}`);
+    const seen = new Map<string, number>();
+    const figures = [...body.matchAll(/<Figure\s+id="([^"]+)"/g)].map(([, id]) => {
+      seen.set(id!, (seen.get(id!) ?? 0) + 1);
+      return figureAnchor(id!, seen.get(id!));
+    });
     index.pages.set(`/articles/${data.slug}/`, {
       anchors: new Set([...anchors, ...figures, 'references', 'cite-this-page']),
       draft: data.status === 'draft',

@@ -12,6 +12,8 @@ export interface ProcessorOptions {
   root: string;
   /** Deployment base path, e.g. "/" or "/explainer/". */
   base: string;
+  /** Origin the site is served from, for the absolute addresses that print after internal links. */
+  site: string;
   /** Production builds also refuse links to draft articles. */
   production: boolean;
 }
@@ -20,7 +22,7 @@ export interface ProcessorOptions {
 export function markdownProcessor(options: ProcessorOptions) {
   const processor = unified({
     remarkPlugins: [remarkMath, [remarkAuthoring, { root: options.root, production: options.production }]],
-    rehypePlugins: [rehypeKatex, [rehypeFailOnMathErrors, { root: options.root }], rehypeSidenotes, [rehypeBaseLinks, { base: options.base }]],
+    rehypePlugins: [rehypeKatex, [rehypeFailOnMathErrors, { root: options.root }], rehypeSidenotes, [rehypeBaseLinks, { base: options.base, site: options.site }]],
   });
   return withTexBraceHints(processor, options.root);
 }

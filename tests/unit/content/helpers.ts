@@ -37,7 +37,7 @@ export async function compileArticle(source: string, opts: { base?: string; prod
 export async function fixtureSiteCompiler(opts: { base?: string; production?: boolean } = {}) {
   const root = mkdtempSync(join(tmpdir(), 'gnb-site-'));
   cpSync(fixtureSite, root, { recursive: true });
-  const processor = markdownProcessor({ root, base: opts.base ?? '/', production: opts.production ?? true });
+  const processor = markdownProcessor({ root, base: opts.base ?? '/', site: 'https://example.org', production: opts.production ?? true });
   const renderer = await processor.createMdxRenderer!(markdownConfigDefaults as AstroMarkdownOptions, { optimize: false });
   return {
     root,

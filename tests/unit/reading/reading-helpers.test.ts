@@ -63,8 +63,10 @@ describe('citation formats', () => {
     expect(s).toContain('section “Parameters and activations.”');
     expect(s.endsWith('https://example.org/site/articles/overview/#parameters-and-activations')).toBe(true);
   });
-  it('writes BibTeX with a corporate author kept whole and the update as a note', () => {
-    const b = bibtexCitation(page);
+  const accessed = new Date('2026-12-01T09:00:00Z');
+  it('writes BibTeX with a corporate author kept whole, the update as a note and the access date', () => {
+    const b = bibtexCitation(page, accessed);
+    expect(b).toContain('urldate = {2026-12-01}');
     expect(b.startsWith('@misc{grownnotbuilt2026overview,')).toBe(true);
     expect(b).toContain('author = {{Grown, not built editors}}');
     expect(b).toContain('month = nov');
@@ -72,7 +74,13 @@ describe('citation formats', () => {
     expect(b.trim().endsWith('}')).toBe(true);
   });
   it('leaves "Last, First" authors to BibTeX', () => {
-    expect(bibtexCitation({ ...page, authors: ['Olah, Chris', 'Ada Lovelace'] })).toContain('author = {Olah, Chris and {Ada Lovelace}}');
+    expect(bibtexCitation({ ...page, authors: ['Olah, Chris', 'Ada Lovelace'] }, accessed)).toContain('author = {Olah, Chris and {Ada Lovelace}}');
+  });
+  it('writes BibTeX for a section: its own key, its title escaped, its anchor in the url', () => {
+    const b = bibtexCitation(page, accessed, { title: 'Costs & 50% gains', anchor: 'costs-50-gains' });
+    expect(b.startsWith('@misc{grownnotbuilt2026overview:costs-50-gains,')).toBe(true);
+    expect(b).toContain('title = {Grown, not built, section “Costs \\& 50\\% gains”}');
+    expect(b).toContain('url = {https://example.org/site/articles/overview/#costs-50-gains}');
   });
 });
 
