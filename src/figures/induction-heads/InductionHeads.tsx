@@ -203,7 +203,7 @@ export default function InductionHeads({ anchor }: FigureIslandProps) {
           : `${settings.mode === 'zero' ? 'Zero' : 'Mean'}-ablating ${settings.ablate === 'induction' ? `all induction heads (${target.map(headName).join(', ')})` : `head ${settings.ablate}`}: ${fixed2(ablated)} nats (${ablated >= clean ? '+' : '−'}${fixed2(Math.abs(ablated - clean))}).`;
 
   const scores = scoresAt(shownTwo, checkpoint);
-  const alternative = useMemo(() => describeResults(shownTwo, shownOne, checkpoint), [shownTwo, shownOne, checkpoint]);
+  const shownData = useMemo(() => ({ ...data, twoLayer: shownTwo, oneLayer: shownOne }), [data, shownTwo, shownOne]);
   const disabled = !state.hydrated;
   const set = <K extends keyof Settings & string>(name: K) => (value: Settings[K]) => state.set(name, value as never);
   const heads = allHeads(shownTwo);
@@ -291,7 +291,7 @@ export default function InductionHeads({ anchor }: FigureIslandProps) {
         named for the trained model. Tokens A–P, ⊳ = start of sequence.
       </p>
       <FigureStatus hydrated={state.hydrated} source={state.source} atDefaults={state.atDefaults} announcement={message} onReset={state.reset} />
-      <TextAlternative alternative={alternative} atDefaults={state.atDefaults} />
+      <TextAlternative figure={figure} values={settings} shown={shownData} atDefaults={state.atDefaults && atBuildTime} />
     </div>
   );
 }
