@@ -4,6 +4,7 @@
  * The CLI and the worker protocol both dispatch through it.
  */
 
+import { cotMonitorParamSpec, trainCotMonitor, validateCotMonitorParams, type CotMonitorResult } from './cot-monitor.ts';
 import { trainModel0, validateModel0Params, model0ParamSpec, type Model0Result } from './mlp.ts';
 import type { ParamSpec, Validated } from './params.ts';
 import type { TrainingOptions } from './runner.ts';
@@ -14,6 +15,7 @@ export interface LabResults {
   mlp: Model0Result;
   superposition: SuperpositionResult;
   sae: SaeResult;
+  'cot-monitor': CotMonitorResult;
 }
 
 export type LabModelName = keyof LabResults;
@@ -87,6 +89,29 @@ export const labModels: { [Name in LabModelName]: LabModel<Name> } = {
           `${params.variant} SAE, width ${params.width}, on ${params.data} data (d = ${params.inputDim}, ${params.features} true features)`,
           `L0 ${result.l0} (true ${result.trueL0}), FVU ${result.fractionOfVarianceUnexplained}, dead latents ${result.deadLatents}`,
           `MMCS with the true features ${result.mmcs}`,
+        ],
+      };
+    },
+  },
+  'cot-monitor': {
+    description: 'model 3: chain-of-thought monitoring of a REINFORCE agent that can hack its tests (Baker et al., 2025)',
+    paramSpec: cotMonitorParamSpec,
+    validate: validateCotMonitorParams,
+    async run(raw, options) {
+      const { params, corrections } = validateCotMonitorParams(raw);
+      const result = await trainCotMonitor(params, options);
+      const rates = (label: string, run: CotMonitorResult['unpressured']) => {
+        const { hackRate, cotRecall, actionRecall, undetectedRate } = run.final;
+        const percent = (value: number | null) => (value === null ? 'n/a' : `${(100 * value).toFixed(1)} %`);
+        return `${label}: hack rate ${percent(hackRate)}, chain-of-thought monitor recall ${percent(cotRecall)}, action monitor recall ${percent(actionRecall)}, undetected hacks ${percent(undetectedRate)}`;
+      };
+      return {
+        model: 'cot-monitor', corrections, result,
+        summary: [
+          `λ = ${params.pressure} from the ${params.pressureFrom === 'start' ? 'planted start' : 'unpressured agent'}, necessity ${params.necessity}, synonyms ${params.synonyms}; ${params.steps} steps × ${params.episodes} episodes per run`,
+          `monitor flags ${(100 * result.monitorOnLog.falsePositiveRate).toFixed(1)} % of honest and ${(100 * result.monitorOnLog.truePositiveRate).toFixed(1)} % of hacking notes in the unpressured log`,
+          rates('unpressured', result.unpressured),
+          rates('pressured', result.pressured),
         ],
       };
     },
