@@ -38,7 +38,11 @@ export interface FigureDefinition<P extends ParamDecls = ParamDecls, D = unknown
   params: P;
   /** Build-time lab output (JSON-safe, rounded): `data.json`, written by the folder's `data.ts`. */
   data: D;
-  /** The text alternative for a given state; shown in the figure and checked by the snapshot tests. */
+  /**
+   * The text alternative for what is on screen: these values, drawn from `data` — the build-time data, or
+   * data of the same shape trained live in the reader's browser (shared/TextAlternative.tsx passes what the
+   * drawing shows). Shown in the figure and checked by the snapshot tests.
+   */
   describe(values: ParamValues<P>, data: D): TextAlternative;
   credit: FigureCredit;
   /** Height in CSS pixels of the embed page at 640 px wide: the iframe's height before it reports its own. */

@@ -6,7 +6,8 @@
 import { scaleLinear } from 'd3-scale';
 import { range } from 'd3-array';
 import { forwardModel0, type Model0Weights } from '../../lab/mlp.ts';
-import { fixed2, type PvaView } from './view-model.ts';
+import { fixed2 } from '../shared/format.ts';
+import type { PvaView } from './view-model.ts';
 
 export const planeViewBox = { width: 280, height: 280 };
 const margin = { left: 30, right: 10, top: 10, bottom: 30 };

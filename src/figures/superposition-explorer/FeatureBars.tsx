@@ -7,7 +7,8 @@ import { scaleLinear } from 'd3-scale';
 import { max } from 'd3-array';
 import { importanceStyle } from './colour.ts';
 import { panelBox } from './FeaturePlane.tsx';
-import { fixed2, unstoredNorm, type ModelView } from './view-model.ts';
+import { fixed2 } from '../shared/format.ts';
+import { unstoredNorm, type ModelView } from './view-model.ts';
 
 const top = 50;
 const bottom = panelBox.height - 6;

@@ -6,7 +6,8 @@
 import { scaleLinear } from 'd3-scale';
 import { max } from 'd3-array';
 import { importanceStyle } from './colour.ts';
-import { fixed2, unstoredNorm, type ModelView } from './view-model.ts';
+import { fixed2 } from '../shared/format.ts';
+import { unstoredNorm, type ModelView } from './view-model.ts';
 
 export const panelBox = { width: 240, height: 260 };
 const centre = { x: 120, y: 145 };

@@ -24,8 +24,8 @@ test('controls are reached by Tab in order and operated by arrow keys; the URL f
   await page.goto(OVERVIEW);
   await waitForHydration(page);
   const x1 = page.getByLabel('Input: x₁');
-  const weightsBefore = await figure(page).locator('.pva-edge').evaluateAll((lines) => lines.map((l) => l.getAttribute('stroke-width')));
-  const activations = () => figure(page).locator('.pva-neuron__value').allTextContents();
+  const weightsBefore = await figure(page).locator('.fig-edge').evaluateAll((lines) => lines.map((l) => l.getAttribute('stroke-width')));
+  const activations = () => figure(page).locator('.fig-node__value').allTextContents();
   const activationsBefore = await activations();
 
   await x1.focus();
@@ -45,7 +45,7 @@ test('controls are reached by Tab in order and operated by arrow keys; the URL f
 
   await expect.poll(() => urlParam(page, 'input')).toBe('0.2,0.69');
   expect(await activations()).not.toEqual(activationsBefore);
-  const weightsAfter = await figure(page).locator('.pva-edge').evaluateAll((lines) => lines.map((l) => l.getAttribute('stroke-width')));
+  const weightsAfter = await figure(page).locator('.fig-edge').evaluateAll((lines) => lines.map((l) => l.getAttribute('stroke-width')));
   expect(weightsAfter).toEqual(weightsBefore);
   await expect(figure(page).locator('[aria-live="polite"]')).toContainText('the network answers');
 
@@ -64,7 +64,7 @@ test('a shared link restores the view', async ({ page }) => {
   await expect(page.getByLabel('Input: x₁')).toHaveValue('-0.6');
   await expect(page.getByLabel('Input: x₂')).toHaveValue('0.2');
   await expect(page.getByLabel('Pinned neuron')).toHaveValue('out.left');
-  await expect(figure(page).locator('[data-neuron="out.left"]')).toHaveClass(/is-pinned/);
+  await expect(figure(page).locator('[data-node="out.left"]')).toHaveClass(/is-pinned/);
   await expect(figure(page)).toContainText('Settings from the link.');
   await expect(figure(page).getByTestId('figure-reset-note')).toHaveCount(0);
 });

@@ -9,7 +9,7 @@ for (const path of [OVERVIEW, EMBED]) {
     await page.goto(path);
     const figure = page.locator(`#${ANCHOR}`);
     await expect(figure.locator('svg[role="img"]').first()).toBeVisible();
-    await expect(figure.locator('.pva-neuron')).toHaveCount(12);
+    await expect(figure.locator('.fig-node')).toHaveCount(12);
     await expect(figure.locator('figcaption')).not.toBeEmpty();
     const alternative = figure.locator('details.fig__alt');
     await expect(alternative).toContainText('default settings');

@@ -16,7 +16,7 @@ const key = (name: string) => `${ANCHOR}.${name}`;
 const figure = (page: Page) => page.locator(`#${ANCHOR}`);
 const arrows = (page: Page, model = 'relu') => figure(page).locator(`[data-model="${model}"] .sx-arrow`);
 /** Heat-map cells on screen: the shade groups declare how many squares each draws. */
-const cellCount = (page: Page) => figure(page).locator('[data-model="relu"] .sx-cells path').evaluateAll((paths) => paths.reduce((sum, p) => sum + Number(p.getAttribute('data-cells')), 0));
+const cellCount = (page: Page) => figure(page).locator('[data-model="relu"] .fig-cells path').evaluateAll((paths) => paths.reduce((sum, p) => sum + Number(p.getAttribute('data-cells')), 0));
 const urlParam = (page: Page, name: string) => new URL(page.url()).searchParams.get(key(name));
 
 async function open(page: Page, query = '', path = ARTICLE): Promise<void> {
@@ -81,7 +81,7 @@ test('each control retrains and redraws, and the URL follows', async ({ page }) 
   await page.getByRole('button', { name: 'Also train the linear model' }).click();
   await trained(page);
   await expect(figure(page).locator('[data-model="linear"]')).toBeVisible();
-  await expect(figure(page).locator('.sx-curve--linear path')).toHaveAttribute('d', /^M.+L/);
+  await expect(figure(page).locator('.fig-curve[data-series="linear"] path')).toHaveAttribute('d', /^M.+L/);
   await expect.poll(() => urlParam(page, 'linear')).toBe('1');
 
   await page.getByRole('button', { name: 'Train again with a new seed' }).click();
