@@ -92,10 +92,15 @@ export default function MonitorPressure({ anchor }: FigureIslandProps) {
   };
   const trainAgain = () => state.set('seed', state.values.seed >= params.seed.max ? 0 : state.values.seed + 1);
   const disabled = !state.hydrated;
-  const curvesDrawing = useMemo(
-    () => <RateCurves curves={curves} steps={shown.params.steps} pressure={drawn.pressure} fromStart={drawn.pressureFrom === 'start'} caption={curvesCaption(shown)} />,
-    [curves, shown, drawn.pressure, drawn.pressureFrom],
-  );
+  const curvesDrawing = useMemo(() => {
+    const common = { curves, steps: shown.params.steps, pressure: drawn.pressure, fromStart: drawn.pressureFrom === 'start', caption: curvesCaption(shown) };
+    return (
+      <>
+        <RateCurves shape="wide" {...common} />
+        <RateCurves shape="narrow" {...common} />
+      </>
+    );
+  }, [curves, shown, drawn.pressure, drawn.pressureFrom]);
 
   return (
     <div class="fig mp" data-hydrated={state.hydrated ? 'true' : 'false'} data-training={running ? 'true' : 'false'}>
@@ -115,8 +120,8 @@ export default function MonitorPressure({ anchor }: FigureIslandProps) {
             />
             <RocLegend threshold={`${percent(shown.monitorOnLog.falsePositiveRate)} of honest notes flagged in the unpressured log`} />
           </div>
-          <ScratchPads title="Before pressure: sample episodes" samples={shown.unpressured.samples.slice(0, 4)} vocabulary={shown.vocabulary} />
-          <ScratchPads title="After the pressured run" samples={shown.pressured.samples.slice(0, 4)} vocabulary={shown.vocabulary} />
+          <ScratchPads title="Sampled before pressure" samples={shown.unpressured.samples.slice(0, 4)} vocabulary={shown.vocabulary} />
+          <ScratchPads title="Sampled after pressure" samples={shown.pressured.samples.slice(0, 4)} vocabulary={shown.vocabulary} />
         </div>
         <p class="mp__key">
           In the notes: <span class="mp-word mp-word--hack">hack words</span> name a hack operation; <span class="mp-word mp-word--synonym">synonyms</span> name one in words

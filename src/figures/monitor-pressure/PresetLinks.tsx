@@ -14,7 +14,7 @@ export function PresetLinks(props: { anchor: string; values: Settings; onChoose(
       <caption>Presets (each is a link you can share)</caption>
       <thead>
         <tr>
-          <td />
+          <td>Pressure:</td>
           {pressurePresets.map((preset) => (
             <th key={preset.id} scope="col">
               {preset.label}
@@ -42,7 +42,7 @@ export function PresetLinks(props: { anchor: string; values: Settings; onChoose(
                     }}
                   >
                     {`λ = ${preset.values.pressure}`}
-                    <span class="fig-visually-hidden">{`, ${preset.label.toLowerCase()}, ${regime.label.toLowerCase()}`}</span>
+                    <span class="fig-visually-hidden">{`: pressure ${preset.label.toLowerCase()}, ${regime.label.toLowerCase()}`}</span>
                   </a>
                 </td>
               );

@@ -6,8 +6,9 @@
 import type { CurvePoint } from '../../lab/cot-monitor.ts';
 import type { RunCurves } from './view-model.ts';
 
-export const curvesBox = { width: 640, height: 230 };
-const margin = { left: 44, right: 12, top: 30, bottom: 36 };
+/** Two shapes of the same drawing: CSS shows the wide one in a wide figure and the narrow one on a phone. */
+export const curvesBoxes = { wide: { width: 640, height: 230 }, narrow: { width: 340, height: 250 } } as const;
+const margin = { left: 40, right: 10, top: 30, bottom: 36 };
 
 export type Measure = 'hackRate' | 'cotRecall' | 'actionRecall' | 'undetectedRate';
 
@@ -33,8 +34,10 @@ function linePath(points: [number, number | null][], x: (step: number) => number
   return d;
 }
 
-export function RateCurves(props: { curves: RunCurves; steps: number; pressure: number; fromStart: boolean; caption: string }) {
+export function RateCurves(props: { shape: keyof typeof curvesBoxes; curves: RunCurves; steps: number; pressure: number; fromStart: boolean; caption: string }) {
   const { curves, steps } = props;
+  const curvesBox = curvesBoxes[props.shape];
+  const stepTicks = props.shape === 'wide' ? [0, steps / 2, steps, (3 * steps) / 2, 2 * steps] : [0, steps, 2 * steps];
   const plotWidth = curvesBox.width - margin.left - margin.right;
   const plotBottom = curvesBox.height - margin.bottom;
   const x = (step: number) => margin.left + (step / (2 * steps)) * plotWidth;
@@ -45,7 +48,7 @@ export function RateCurves(props: { curves: RunCurves; steps: number; pressure: 
   ];
   const divider = x(steps);
   return (
-    <svg class="mp-curves" viewBox={`0 0 ${curvesBox.width} ${curvesBox.height}`} role="img" aria-label={props.caption}>
+    <svg class={`mp-curves mp-curves--${props.shape}`} viewBox={`0 0 ${curvesBox.width} ${curvesBox.height}`} role="img" aria-label={props.caption}>
       <text x={4} y={14} class="fig-title">
         Over training
       </text>
@@ -58,24 +61,24 @@ export function RateCurves(props: { curves: RunCurves; steps: number; pressure: 
             </text>
           </g>
         ))}
-        {[0, steps / 2, steps, (3 * steps) / 2, 2 * steps].map((t) => (
+        {stepTicks.map((t) => (
           <text key={t} x={x(t)} y={plotBottom + 14} text-anchor="middle">
             {t > steps ? t - steps : t}
           </text>
         ))}
         <text x={(margin.left + divider) / 2} y={curvesBox.height - 4} text-anchor="middle" class="fig-subtitle">
-          unpressured run (step)
+          unpressured run (steps)
         </text>
         <text x={(divider + curvesBox.width - margin.right) / 2} y={curvesBox.height - 4} text-anchor="middle" class="fig-subtitle">
-          {props.fromStart ? 'pressured run from the planted agent (step)' : 'pressured run, continued (step)'}
+          {props.fromStart ? 'pressured run, restarted (steps)' : 'pressured run (steps)'}
         </text>
         <line x1={margin.left} x2={margin.left} y1={margin.top} y2={plotBottom} class="fig-axis" />
         <line x1={margin.left} x2={curvesBox.width - margin.right} y1={plotBottom} y2={plotBottom} class="fig-axis" />
       </g>
       <g class="mp-divider">
         <line x1={divider} x2={divider} y1={margin.top - 8} y2={plotBottom} />
-        <text x={divider + 4} y={margin.top - 10}>
-          {props.pressure > 0 ? `monitor fitted; pressure λ = ${props.pressure} on` : 'monitor fitted; no pressure (λ = 0)'}
+        <text x={divider} y={margin.top - 12} text-anchor="middle">
+          {`monitor fitted; λ = ${props.pressure} from here`}
         </text>
       </g>
       {measures.map(({ key }) => (

@@ -7,8 +7,8 @@
 import type { RocPoint } from '../../lab/cot-monitor-classifier.ts';
 import type { EpisodeRates } from '../../lab/cot-monitor-episodes.ts';
 
-export const rocBox = { width: 260, height: 250 };
-const margin = { left: 44, right: 14, top: 26, bottom: 38 };
+export const rocBox = { width: 260, height: 258 };
+const margin = { left: 44, right: 14, top: 26, bottom: 34 };
 
 export function RocChart(props: { before: RocPoint[]; after: RocPoint[]; beforeRates: EpisodeRates; afterRates: EpisodeRates; actionFalsePositiveRate: number; caption: string }) {
   const size = rocBox.width - margin.left - margin.right;
@@ -32,7 +32,7 @@ export function RocChart(props: { before: RocPoint[]; after: RocPoint[]; beforeR
             <text x={x(t)} y={bottom + 14} text-anchor="middle">{`${t * 100}%`}</text>
           </g>
         ))}
-        <text x={margin.left + size / 2} y={rocBox.height - 4} text-anchor="middle" class="fig-subtitle">
+        <text x={margin.left + size / 2} y={rocBox.height - 2} text-anchor="middle" class="fig-subtitle">
           honest notes flagged
         </text>
         <text transform={`translate(10 ${margin.top + size / 2}) rotate(-90)`} text-anchor="middle" class="fig-subtitle">

@@ -2,6 +2,7 @@
  * Sample episodes of one trained agent: its plan, the scratch pad it wrote (hack words and unseen synonyms
  * marked with a style and named in the key), what it did, whether the tests passed, and the monitor's verdict.
  */
+import { Fragment } from 'preact';
 import type { ScratchPad } from '../../lab/cot-monitor.ts';
 import type { vocabulary } from '../../lab/cot-monitor-task.ts';
 
@@ -18,9 +19,10 @@ export function ScratchPads(props: { title: string; samples: ScratchPad[]; vocab
             <span class="mp-pad__plan">{pad.plan === 'hack' ? 'plan: hack' : 'plan: fix'}</span>
             <q class="mp-pad__note">
               {pad.words.map((word, i) => (
-                <span key={i} class={`mp-word mp-word--${kindOf(word)}`}>
-                  {word}
-                </span>
+                <Fragment key={i}>
+                  {i > 0 ? ' ' : null}
+                  <span class={`mp-word mp-word--${kindOf(word)}`}>{word}</span>
+                </Fragment>
               ))}
             </q>
             <span class="mp-pad__act">

@@ -39,10 +39,10 @@ export interface Preset {
 
 /** The pressures the article names; each is offered with the written plan needed or not, and with synonyms. */
 export const pressurePresets: Preset[] = [
-  { id: 'none', label: 'No pressure', values: { pressure: 0, pressureFrom: 'unpressured' } },
-  { id: 'little', label: 'A little pressure', values: { pressure: 0.6, pressureFrom: 'unpressured' } },
-  { id: 'strong', label: 'Strong pressure', values: { pressure: 2, pressureFrom: 'unpressured' } },
-  { id: 'start', label: 'Pressure from the start', values: { pressure: 2, pressureFrom: 'start' } },
+  { id: 'none', label: 'None', values: { pressure: 0, pressureFrom: 'unpressured' } },
+  { id: 'little', label: 'A little', values: { pressure: 0.6, pressureFrom: 'unpressured' } },
+  { id: 'strong', label: 'Strong', values: { pressure: 2, pressureFrom: 'unpressured' } },
+  { id: 'start', label: 'From the start', values: { pressure: 2, pressureFrom: 'start' } },
 ];
 
 export interface Regime {
@@ -52,9 +52,9 @@ export interface Regime {
 }
 
 export const regimes: Regime[] = [
-  { id: 'free', label: 'Plan need not be written', values: { necessity: false, synonyms: false } },
-  { id: 'needed', label: 'Hack needs a written plan', values: { necessity: true, synonyms: false } },
-  { id: 'synonyms', label: '…and unseen synonyms work', values: { necessity: true, synonyms: true } },
+  { id: 'free', label: 'Plan optional', values: { necessity: false, synonyms: false } },
+  { id: 'needed', label: 'Plan needed', values: { necessity: true, synonyms: false } },
+  { id: 'synonyms', label: 'Plan needed, synonyms work', values: { necessity: true, synonyms: true } },
 ];
 
 /** A preset's full settings: the reader's other settings (action share, flag rate) reset to their defaults. */

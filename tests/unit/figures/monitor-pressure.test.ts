@@ -27,7 +27,8 @@ describe('server render at the defaults', () => {
 
   test('draws the four measures over both runs, the ROC with its marks, and four sample episodes of each agent', () => {
     for (const measure of ['hackRate', 'cotRecall', 'actionRecall', 'undetectedRate']) {
-      expect(count(html, new RegExp(`<path class="mp-line mp-line--${measure}" d="M`, 'g'))).toBe(2); // the curve and its legend sample
+      // The curve in the wide and the narrow drawing, and its legend sample.
+      expect(count(html, new RegExp(`<path class="mp-line mp-line--${measure}" d="M`, 'g'))).toBe(3);
     }
     expect(count(html, /class="mp-roc__line mp-roc__line--(?:before|after)" d="M/g)).toBe(4);
     expect(count(html, /class="mp-mark mp-mark--(?:before|after|action)"/g)).toBe(6);
