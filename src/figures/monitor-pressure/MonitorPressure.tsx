@@ -20,8 +20,7 @@ import { outcomeText, settingsText } from './describe.ts';
 import figure from './figure.ts';
 import { PresetLinks } from './PresetLinks.tsx';
 import { CurvesLegend, RateCurves } from './RateCurves.tsx';
-import { RocChart, RocLegend } from './RocChart.tsx';
-import { ScratchPads } from './ScratchPads.tsx';
+import { ResultPanels } from './ResultPanels.tsx';
 import { labParams, type LabParams, type Settings } from './settings.ts';
 import { liveCurves, percent, phaseText, rateOrDash, resultCurves, runProgress } from './view-model.ts';
 
@@ -102,27 +101,17 @@ export default function MonitorPressure({ anchor }: FigureIslandProps) {
     );
   }, [curves, shown, drawn.pressure, drawn.pressureFrom]);
 
+  // Redrawn only when the result on screen changes, not at every progress report of a run.
+  const lowerPanels = useMemo(() => <ResultPanels result={shown} />, [shown]);
+  const presetLinks = useMemo(() => <PresetLinks anchor={anchor} values={state.values} onChoose={choose} />, [anchor, state.values]);
+
   return (
     <div class="fig mp" data-hydrated={state.hydrated ? 'true' : 'false'} data-training={running ? 'true' : 'false'}>
       <div class="fig__stage mp__stage">
         <p class="mp__headline">{headline}</p>
         {curvesDrawing}
         <CurvesLegend />
-        <div class="mp__lower">
-          <div class="mp__roc">
-            <RocChart
-              before={shown.unpressured.roc}
-              after={shown.pressured.roc}
-              beforeRates={shown.unpressured.final}
-              afterRates={shown.pressured.final}
-              actionFalsePositiveRate={shown.actionFalsePositiveRate}
-              caption={`ROC curve of the chain-of-thought monitor. At its threshold it flags ${rateOrDash(shown.unpressured.final.cotRecall)} of hacks before pressure and ${rateOrDash(shown.pressured.final.cotRecall)} after; the action-only monitor flags ${rateOrDash(shown.unpressured.final.actionRecall)} of hacks and ${percent(shown.actionFalsePositiveRate)} of honest fixes.`}
-            />
-            <RocLegend threshold={`${percent(shown.monitorOnLog.falsePositiveRate)} of honest notes flagged in the unpressured log`} />
-          </div>
-          <ScratchPads title="Sampled before pressure" samples={shown.unpressured.samples.slice(0, 4)} vocabulary={shown.vocabulary} />
-          <ScratchPads title="Sampled after pressure" samples={shown.pressured.samples.slice(0, 4)} vocabulary={shown.vocabulary} />
-        </div>
+        {lowerPanels}
         <p class="mp__key">
           In the notes: <span class="mp-word mp-word--hack">hack words</span> name a hack operation; <span class="mp-word mp-word--synonym">synonyms</span> name one in words
           the monitor never saw; fix and filler words are plain. A toy agent with a table of probabilities, not a language model.
@@ -146,7 +135,7 @@ export default function MonitorPressure({ anchor }: FigureIslandProps) {
         )}
         <span class="mp__seed">seed {state.values.seed}</span>
       </div>
-      <PresetLinks anchor={anchor} values={state.values} onChoose={choose} />
+      {presetLinks}
       <ParamControls anchor={anchor} decls={params} values={state.values} disabled={disabled} onChange={state.set} only={['pressure', 'pressureFrom', 'necessity', 'synonyms', 'actionShare', 'honestFlagRate']} label={`Controls of ${figure.title}`} />
       <FigureStatus hydrated={state.hydrated} source={state.source} atDefaults={state.atDefaults} announcement={message} onReset={state.reset} />
       <TextAlternative figure={figure} values={state.values} shown={shown} atDefaults={run.atBuildTime && state.atDefaults} />
