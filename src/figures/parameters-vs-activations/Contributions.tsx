@@ -30,10 +30,10 @@ export function Contributions({ view }: { view: PvaView }) {
   if (!p) {
     return (
       <svg class="pva-contributions" viewBox={`0 0 ${contributionsViewBox.width} ${height}`} role="img" aria-label="No neuron is pinned.">
-        <text x={2} y={28} class="pva-title">
+        <text x={2} y={28} class="fig-title">
           Pin a neuron to see what drives it.
         </text>
-        <text x={2} y={52} class="pva-subtitle">
+        <text x={2} y={52} class="fig-subtitle">
           Choose one under “Pinned neuron”, or click a circle in the network.
         </text>
       </svg>
@@ -54,10 +54,10 @@ export function Contributions({ view }: { view: PvaView }) {
       role="img"
       aria-label={`What drives ${p.name}: incoming activations times weights plus bias give z = ${signed2(p.preActivation)}; ${result}.`}
     >
-      <text x={2} y={18} class="pva-title">
+      <text x={2} y={18} class="fig-title">
         What drives {p.name} now
       </text>
-      <text x={2} y={38} class="pva-subtitle">
+      <text x={2} y={38} class="fig-subtitle">
         z = Σ w × a + b = {signed2(p.preActivation)}, then {result}
       </text>
       <line class="pva-zero" x1={scale(0)} x2={scale(0)} y1={firstRow - 10} y2={firstRow + rows.length * rowHeight - 8} />

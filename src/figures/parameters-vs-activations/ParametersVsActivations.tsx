@@ -57,8 +57,8 @@ export default function ParametersVsActivations({ anchor }: FigureIslandProps) {
       <div class="pva__contributions">
         <Contributions view={view} />
       </div>
-      <p class="pva__legend">
-        <span class="pva-key pva-key--pos" aria-hidden="true" /> positive <span class="pva-key pva-key--neg" aria-hidden="true" /> negative
+      <p class="fig__legend">
+        <span class="fig-key fig-key--pos" aria-hidden="true" /> positive <span class="fig-key fig-key--neg fig-key--dashed" aria-hidden="true" /> negative
         (dashed lines). Lines are the {view.parameterCount} parameters: they never change. Circles are activations: they change with
         every input.
       </p>

@@ -31,17 +31,17 @@ export function FeatureBars({ view }: { view: ModelView }) {
       role="img"
       aria-label={`Bars for features 1 to ${n}: length ‖Wᵢ‖ (${view.featureNorms.map(fixed2).join(', ')}) and superposition (${view.superposition.map(fixed2).join(', ')}).`}
     >
-      <text x={4} y={16} class="sx-title">
+      <text x={4} y={16} class="fig-title">
         Per feature
       </text>
-      <text x={norms.left} y={38} class="sx-subtitle">
+      <text x={norms.left} y={38} class="fig-subtitle">
         length ‖Wᵢ‖
       </text>
-      <text x={sharing.left - 8} y={38} class="sx-subtitle">
+      <text x={sharing.left - 8} y={38} class="fig-subtitle">
         superposition
       </text>
-      <line class="sx-axis" x1={norms.left} x2={norms.left} y1={top - 4} y2={bottom} />
-      <line class="sx-axis" x1={sharing.left} x2={sharing.left} y1={top - 4} y2={bottom} />
+      <line class="fig-axis" x1={norms.left} x2={norms.left} y1={top - 4} y2={bottom} />
+      <line class="fig-axis" x1={sharing.left} x2={sharing.left} y1={top - 4} y2={bottom} />
       <line class="sx-unit-tick" x1={normScale(1)} x2={normScale(1)} y1={top - 4} y2={bottom} />
       {view.featureNorms.map((norm, i) => {
         const y = top + (i + 0.5) * row;
@@ -68,7 +68,7 @@ export function FeatureBars({ view }: { view: ModelView }) {
                 ) : null}
               </>
             ) : showValues ? (
-              <text x={sharing.left + 3} y={y} dy="0.35em" class="sx-bar-value sx-muted">
+              <text x={sharing.left + 3} y={y} dy="0.35em" class="sx-bar-value fig-muted">
                 not stored
               </text>
             ) : null}

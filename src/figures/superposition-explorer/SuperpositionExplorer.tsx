@@ -153,10 +153,10 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
         {linearView ? <ModelPanel view={linearView} note={linearNote} drawings={linearDrawings} /> : null}
         <FigureNote problems={state.problems} onDismiss={state.dismissProblems} />
       </div>
-      <p class="sx__legend">
-        <span class="sx-key sx-key--importance" aria-hidden="true" /> Colour of arrows and length bars: importance, from 1 (purple) down to the least
-        important (gold); numbers name the features, feature 1 the most important. Heat map: <span class="sx-key sx-key--pos" aria-hidden="true" /> positive
-        overlap (orange), <span class="sx-key sx-key--neg" aria-hidden="true" /> negative (blue; written with − or slashed). A toy model with a few dozen numbers, not a language model.
+      <p class="fig__legend">
+        <span class="fig-key sx-key--importance" aria-hidden="true" /> Colour of arrows and length bars: importance, from 1 (purple) down to the least
+        important (gold); numbers name the features, feature 1 the most important. Heat map: <span class="fig-key fig-key--pos" aria-hidden="true" /> positive
+        overlap (orange), <span class="fig-key fig-key--neg" aria-hidden="true" /> negative (blue; written with − or slashed). A toy model with a few dozen numbers, not a language model.
       </p>
       <div class="sx__training">
         <div class="sx__progress">

@@ -11,6 +11,7 @@ import GithubSlugger from 'github-slugger';
 import type { Root } from 'mdast';
 import { parseBibliography } from './bibliography.ts';
 import { parseGlossary } from './glossary.ts';
+import { figureAnchor, figureFolders } from '../../figures/contract.ts';
 
 /** Everything an article may point at: what the authoring checks compare each reference with. */
 export interface SiteIndex {
@@ -64,14 +65,6 @@ export function parseMdxBody(body: string): Root {
   return mdxParser.parse(body);
 }
 
-/** Figure ids are the folder names under src/figures that hold a figure.ts declaration. */
-export function listFigureIds(figuresDir: string): string[] {
-  if (!existsSync(figuresDir)) return [];
-  return readdirSync(figuresDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(figuresDir, d.name, 'figure.ts')))
-    .map((d) => d.name);
-}
-
 /** Pages every build has besides articles, with their fixed anchors. */
 function staticPages(index: SiteIndex): [string, string[]][] {
   return [
@@ -90,7 +83,7 @@ export function buildSiteIndex(paths: ContentPaths): SiteIndex {
   const index: SiteIndex = {
     bibKeys: new Set(bib.map((r) => r.key)),
     glossaryIds: new Set(glossary.map((g) => g.id)),
-    figureIds: new Set(listFigureIds(paths.figures)),
+    figureIds: new Set(figureFolders(paths.figures)),
     pages: new Map(),
   };
   for (const [path, anchors] of staticPages(index)) index.pages.set(path, { anchors: new Set(anchors), draft: false });
@@ -104,7 +97,11 @@ export function buildSiteIndex(paths: ContentPaths): SiteIndex {
     } catch (error) {
       throw new Error(`content/articles/${file}: not valid MDX: ${(error as Error).message}`);
     }
-    const figures = [...body.matchAll(/<Figure\s+id="([^"]+)"/g)].map((m) => `fig-${m[1]}`);
+    const seen = new Map<string, number>();
+    const figures = [...body.matchAll(/<Figure\s+id="([^"]+)"/g)].map(([, id]) => {
+      seen.set(id!, (seen.get(id!) ?? 0) + 1);
+      return figureAnchor(id!, seen.get(id!));
+    });
     index.pages.set(`/articles/${data.slug}/`, {
       anchors: new Set([...anchors, ...figures, 'references', 'cite-this-page']),
       draft: data.status === 'draft',

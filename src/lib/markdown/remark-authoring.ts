@@ -4,6 +4,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { checkArticleBody, checkFrontmatter, formatAuthoringError, jsxAttribute, visitComponents } from '../content/authoring-checks.ts';
 import { buildSiteIndex, contentPaths, splitFrontmatter, type SiteIndex } from '../content/site-index.ts';
+import { figureAnchor } from '../../figures/contract.ts';
 
 export interface AuthoringOptions {
   root: string;
@@ -69,7 +70,7 @@ function numberComponents(tree: Root): string[] {
     } else if (node.name === 'Figure') {
       figureNumber += 1;
       setAttribute(node, 'number', String(figureNumber));
-      setAttribute(node, 'anchor', seen === 1 ? `fig-${id}` : `fig-${id}-${seen}`);
+      setAttribute(node, 'anchor', figureAnchor(id, seen));
     }
   });
   return citations;
