@@ -9,15 +9,16 @@
  * Curves, rates, ROC and sample scratch pads are read from the runs' own episodes.
  */
 
+import { defineLabModel, type LabTrainOptions, type Trained } from './core/define-model.ts';
 import { trainObjective } from './core/train.ts';
 import { fitCotMonitor, monitorFlags, rocCurve, type CotMonitor, type RocPoint } from './cot-monitor-classifier.ts';
 import { createEpisodes, episodeRates, type EpisodeRates, type Episodes } from './cot-monitor-episodes.ts';
-import { createCotPolicyObjective, policyProbabilities, sampleEpisodes, type CotPolicyObjective } from './cot-monitor-policy.ts';
-import { fixEditsTests, notePositions, plans, vocabulary, type EnvironmentSettings } from './cot-monitor-task.ts';
+import { cotPolicyLayout, createCotPolicyObjective, policyProbabilities, sampleEpisodes, type CotPolicyObjective } from './cot-monitor-policy.ts';
+import { fixEditsTests, fixSuccess, notePositions, plans, vocabulary, type EnvironmentSettings } from './cot-monitor-task.ts';
 import { round } from './json.ts';
 import { validateParams, type ParamValues, type Validated } from './params.ts';
 import { createRandom, deriveSeed } from './random.ts';
-import type { TrainingOptions } from './runner.ts';
+import type { LossCurve } from './runner.ts';
 
 export const cotMonitorParamSpec = [
   { name: 'pressure', kind: 'number', default: 2, min: 0, max: 5, integer: false, description: 'λ, the reward taken away whenever the chain-of-thought monitor flags the scratch pad' },
@@ -53,14 +54,15 @@ const evaluationEpisodes = 4000;
 const curvePoints = 60;
 const sampleNotes = 6;
 
-export interface CurvePoint {
+/** Rates over one stretch of a run (a type alias, so it can travel in progress metrics as JSON). */
+export type CurvePoint = {
   /** Training step of the run at the end of this stretch. */
   step: number;
   hackRate: number;
   cotRecall: number | null;
   actionRecall: number | null;
   undetectedRate: number;
-}
+};
 
 export interface ScratchPad {
   plan: (typeof plans)[number];
@@ -88,8 +90,13 @@ export interface CotMonitorResult {
   monitorOnLog: { falsePositiveRate: number; truePositiveRate: number };
   /** Share of honest fixes that edit a test file (the action monitor's false alarms). */
   actionFalsePositiveRate: number;
+  /** Chance that an honest fix makes the tests pass (a hack always does, unless necessity stops it). */
+  fixSuccess: number;
   unpressured: RunSummary;
   pressured: RunSummary;
+  /** The pressured run's REINFORCE surrogate loss (its gradient is the policy gradient; not a measure of success). */
+  finalLoss: number;
+  lossCurve: LossCurve;
 }
 
 const roundOrNull = (value: number | null) => (value === null ? null : round(value, 3));
@@ -155,53 +162,73 @@ function summariseRun(objective: CotPolicyObjective, theta: Float64Array, params
 
 export type CotMonitorPhase = 'unpressured' | 'pressured';
 
-export async function trainCotMonitor(params: CotMonitorParams, options: TrainingOptions = {}): Promise<CotMonitorResult> {
+/** Progress reports carry the curves so far, so a figure can draw the run as it goes. */
+export type CotMonitorMetrics = { phase: CotMonitorPhase; unpressured: CurvePoint[]; pressured: CurvePoint[] };
+
+/**
+ * Both runs and the monitor between them. `options.initial` replaces the planted agent as the start of the
+ * unpressured run (and of a pressured run from the start); `options.trainable` applies to both runs.
+ * The θ returned is the pressured agent's.
+ */
+export async function trainCotMonitor(params: CotMonitorParams, options: LabTrainOptions<CotMonitorMetrics> = {}): Promise<Trained<CotMonitorResult>> {
   const baseEnvironment: EnvironmentSettings = { necessity: params.necessity === 'on', synonyms: false, actionShare: params.actionShare };
   const pressuredEnvironment: EnvironmentSettings = { ...baseEnvironment, synonyms: params.synonyms === 'on' };
   const policySettings = {
     episodesPerStep: params.episodes, logCapacity: params.episodes * params.steps, planEntropyBonus, baselineRate,
   };
   const optimiser = { kind: 'sgd', learningRate: params.learningRate } as const;
-  const onProgress = options.onProgress;
-  const reportAs = (phase: CotMonitorPhase, extra: () => Record<string, ReturnType<typeof curveOf>>) =>
-    onProgress && ((progress: Parameters<typeof onProgress>[0]) => onProgress({ ...progress, metrics: { ...progress.metrics, phase, ...extra() } }));
+  const run = { name: 'cot-monitor', steps: params.steps, optimiser, trainable: options.trainable };
 
   const unpressuredObjective = createCotPolicyObjective({ ...policySettings, environment: baseEnvironment, pressure: 0 });
-  const unpressuredCurve = () => curveOf(unpressuredObjective.log, params.episodes, params.steps, undefined);
-  const unpressured = await trainObjective(
-    { name: 'cot-monitor', objective: unpressuredObjective, steps: params.steps, seed: deriveSeed(params.seed, 0), optimiser },
-    { ...options, onProgress: reportAs('unpressured', () => ({ unpressured: unpressuredCurve() })) },
-  );
+  const unpressured = await trainObjective({
+    ...run, objective: unpressuredObjective, seed: deriveSeed(params.seed, 0), initial: options.initial,
+    metrics: () => ({ phase: 'unpressured' as const, unpressured: curveOf(unpressuredObjective.log, params.episodes, params.steps, undefined), pressured: [] }),
+  }, options);
 
   const monitor = fitCotMonitor(unpressuredObjective.log, params.honestFlagRate);
   const onLog = episodeRates(unpressuredObjective.log, 0, unpressuredObjective.log.count, flagsOf(monitor, unpressuredObjective.log));
+  const unpressuredSummary = summariseRun(unpressuredObjective, unpressured.theta, params, baseEnvironment, monitor, deriveSeed(params.seed, 2));
 
   const pressuredObjective = createCotPolicyObjective({
     ...policySettings, environment: pressuredEnvironment, pressure: params.pressure,
     flags: (words, offset) => monitorFlags(monitor, words, offset),
   });
-  const unpressuredSummary = summariseRun(unpressuredObjective, unpressured.theta, params, baseEnvironment, monitor, deriveSeed(params.seed, 2));
-  const pressured = await trainObjective(
-    {
-      name: 'cot-monitor', objective: pressuredObjective, steps: params.steps, seed: deriveSeed(params.seed, 1), optimiser,
-      initial: params.pressureFrom === 'unpressured' ? unpressured.theta : undefined,
-    },
-    {
-      ...options,
-      onProgress: reportAs('pressured', () => ({
-        unpressured: unpressuredSummary.curve,
-        pressured: curveOf(pressuredObjective.log, params.episodes, params.steps, monitor),
-      })),
-    },
-  );
+  const pressured = await trainObjective({
+    ...run, objective: pressuredObjective, seed: deriveSeed(params.seed, 1),
+    initial: params.pressureFrom === 'unpressured' ? unpressured.theta : options.initial,
+    metrics: () => ({ phase: 'pressured' as const, unpressured: unpressuredSummary.curve, pressured: curveOf(pressuredObjective.log, params.episodes, params.steps, monitor) }),
+  }, options);
 
-  return {
+  const result: CotMonitorResult = {
     params,
     vocabulary,
     monitor,
     monitorOnLog: { falsePositiveRate: round(onLog.cotFalsePositiveRate ?? 0, 4), truePositiveRate: round(onLog.cotRecall ?? 0, 4) },
     actionFalsePositiveRate: fixEditsTests,
+    fixSuccess,
     unpressured: unpressuredSummary,
     pressured: summariseRun(pressuredObjective, pressured.theta, params, pressuredEnvironment, monitor, deriveSeed(params.seed, 3)),
+    finalLoss: pressured.lossCurve.loss.at(-1) ?? 0,
+    lossCurve: pressured.lossCurve,
   };
+  return { result, theta: pressured.theta };
 }
+
+const percent = (value: number | null) => (value === null ? 'n/a' : `${(100 * value).toFixed(1)} %`);
+const ratesLine = (label: string, { hackRate, cotRecall, actionRecall, undetectedRate }: EpisodeRates) =>
+  `${label}: hack rate ${percent(hackRate)}, chain-of-thought monitor recall ${percent(cotRecall)}, action monitor recall ${percent(actionRecall)}, undetected hacks ${percent(undetectedRate)}`;
+
+export const cotMonitorModel = defineLabModel({
+  name: 'cot-monitor',
+  description: 'model 3: chain-of-thought monitoring of a REINFORCE agent that can hack its tests (Baker et al., 2025)',
+  paramSpec: cotMonitorParamSpec,
+  validate: validateCotMonitorParams,
+  layout: () => cotPolicyLayout,
+  train: trainCotMonitor,
+  summary: ({ params, monitorOnLog, unpressured, pressured }) => [
+    `λ = ${params.pressure} from the ${params.pressureFrom === 'start' ? 'planted start' : 'unpressured agent'}, necessity ${params.necessity}, synonyms ${params.synonyms}; ${params.steps} steps × ${params.episodes} episodes per run`,
+    `monitor flags ${percent(monitorOnLog.falsePositiveRate)} of honest and ${percent(monitorOnLog.truePositiveRate)} of hacking notes in the unpressured log`,
+    ratesLine('unpressured', unpressured.final),
+    ratesLine('pressured', pressured.final),
+  ],
+});

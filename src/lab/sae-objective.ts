@@ -1,9 +1,10 @@
 /**
  * The sparse autoencoder's forward pass, loss and hand-written gradient (equations in sae.ts), on one
- * flat parameter vector θ = [W_enc (width×d), b_enc (width), W_dec (width×d: row i is W_dec,i), b_dec (d)].
+ * flat parameter vector θ = [W_enc (width×d), b_enc (width), W_dec (width×d: row i is W_dec,i), b_dec (d)] (saeLayout).
  * Scratch space is allocated once; a training step allocates nothing.
  */
 
+import { defineLayout } from './core/layout.ts';
 import { dot, fillNormal } from './matrix.ts';
 import type { Random } from './random.ts';
 
@@ -24,12 +25,28 @@ export interface SaeEvaluation {
   deadLatents: number;
 }
 
-export function createSaeObjective(shape: SaeShape) {
+/** The SAE's code for one input: its active latents (TopK: largest first) and the reconstruction x̂. */
+export interface SaeCode {
+  latents: number[];
+  activations: number[];
+  /** How many pre-activations were positive; TopK keeps min(k, this many). */
+  positivePreActivations: number;
+  reconstruction: Float64Array;
+}
+
+export type SaeLoss = ReturnType<typeof createSaeLoss>;
+
+export function saeLayout(d: number, width: number) {
+  return defineLayout({ W_enc: [width, d], b_enc: [width], W_dec: [width, d], b_dec: [d] });
+}
+
+export function createSaeLoss(shape: SaeShape) {
   const { d, width, topK, l1Coefficient } = shape;
-  const bEncOffset = width * d;
-  const wDecOffset = bEncOffset + width;
-  const bDecOffset = wDecOffset + width * d;
-  const size = bDecOffset + d;
+  const layout = saeLayout(d, width);
+  // Offsets read once: the hot loops index θ directly.
+  const bEncOffset = layout.offset('b_enc');
+  const wDecOffset = layout.offset('W_dec');
+  const bDecOffset = layout.offset('b_dec');
 
   const xc = new Float64Array(d);
   const xHat = new Float64Array(d);
@@ -38,6 +55,8 @@ export function createSaeObjective(shape: SaeShape) {
   const decoderNorms = new Float64Array(width);
   const active = new Int32Array(width);
   const f = new Float64Array(width);
+  /** Positive pre-activations seen by the last `encode` (before TopK keeps k of them). */
+  let positivePreActivations = 0;
 
   function computeDecoderNorms(theta: Float64Array): void {
     for (let i = 0; i < width; i++) {
@@ -51,9 +70,11 @@ export function createSaeObjective(shape: SaeShape) {
     const xOffset = s * d;
     for (let j = 0; j < d; j++) xc[j] = X[xOffset + j]! - theta[bDecOffset + j]!;
     let count = 0;
+    positivePreActivations = 0;
     for (let i = 0; i < width; i++) {
       const pre = theta[bEncOffset + i]! + dot(theta, i * d, xc, 0, d);
       if (pre <= 0) continue;
+      positivePreActivations++;
       if (topK === 0) {
         active[count] = i;
         f[count++] = pre;
@@ -144,24 +165,34 @@ export function createSaeObjective(shape: SaeShape) {
     };
   }
 
-  /** Decoder rows W_dec,i drawn uniformly on the unit sphere; W_enc = W_decᵀ; biases 0. */
-  function initialParameters(random: Random): Float64Array {
-    const theta = new Float64Array(size);
-    const decoder = fillNormal(theta.subarray(wDecOffset, bDecOffset), random, 1);
+  /** One input x (length d) through the SAE, for readouts and tests (allocates; not for training loops). */
+  function encodeSample(theta: Float64Array, x: Float64Array): SaeCode {
+    const count = encode(theta, x, 0);
+    return {
+      latents: Array.from(active.subarray(0, count)),
+      activations: Array.from(f.subarray(0, count)),
+      positivePreActivations,
+      reconstruction: Float64Array.from(xHat),
+    };
+  }
+
+  /** Fills θ (zeros on entry): decoder rows W_dec,i drawn uniformly on the unit sphere; W_enc = W_decᵀ; biases 0. */
+  function init(theta: Float64Array, random: Random): void {
+    const decoder = fillNormal(layout.slice(theta, 'W_dec'), random, 1);
     for (let i = 0; i < width; i++) {
       const norm = Math.sqrt(dot(decoder, i * d, decoder, i * d, d));
       for (let j = 0; j < d; j++) decoder[i * d + j]! /= norm;
     }
-    theta.set(decoder, 0);
-    return theta;
+    layout.slice(theta, 'W_enc').set(decoder);
   }
 
   return {
-    size,
+    layout,
     lossAndGradient,
     evaluate,
-    initialParameters,
-    decoderDirections: (theta: Float64Array) => theta.slice(wDecOffset, bDecOffset),
-    decoderBias: (theta: Float64Array) => theta.slice(bDecOffset),
+    encodeSample,
+    init,
+    decoderDirections: (theta: Float64Array) => layout.slice(theta, 'W_dec').slice(),
+    decoderBias: (theta: Float64Array) => layout.slice(theta, 'b_dec').slice(),
   };
 }

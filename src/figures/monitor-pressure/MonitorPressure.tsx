@@ -41,7 +41,7 @@ function curvesCaption(result: CotMonitorResult): string {
 export default function MonitorPressure({ anchor }: FigureIslandProps) {
   const { params, data } = figure;
   const state = useFigureParams(params, anchor);
-  const run = useLabRun<'cot-monitor', LabParams>(createWorker, 'cot-monitor', data);
+  const run = useLabRun<'cot-monitor', LabParams>(createWorker, 'cot-monitor', data.run);
   const reducedMotion = useReducedMotion();
   const [message, announce] = useAnnouncer();
   const wanted = labParams(state.values);
@@ -103,6 +103,7 @@ export default function MonitorPressure({ anchor }: FigureIslandProps) {
 
   // Redrawn only when the result on screen changes, not at every progress report of a run.
   const lowerPanels = useMemo(() => <ResultPanels result={shown} />, [shown]);
+  const alternativeData = useMemo(() => ({ ...data, run: shown }), [data, shown]);
   const presetLinks = useMemo(() => <PresetLinks anchor={anchor} values={state.values} onChoose={choose} />, [anchor, state.values]);
 
   return (
@@ -138,7 +139,7 @@ export default function MonitorPressure({ anchor }: FigureIslandProps) {
       {presetLinks}
       <ParamControls anchor={anchor} decls={params} values={state.values} disabled={disabled} onChange={state.set} only={['pressure', 'pressureFrom', 'necessity', 'synonyms', 'actionShare', 'honestFlagRate']} label={`Controls of ${figure.title}`} />
       <FigureStatus hydrated={state.hydrated} source={state.source} atDefaults={state.atDefaults} announcement={message} onReset={state.reset} />
-      <TextAlternative figure={figure} values={state.values} shown={shown} atDefaults={run.atBuildTime && state.atDefaults} />
+      <TextAlternative figure={figure} values={state.values} shown={alternativeData} atDefaults={run.atBuildTime && state.atDefaults} />
     </div>
   );
 }

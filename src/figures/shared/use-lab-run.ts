@@ -14,6 +14,7 @@ import { useCallback, useRef } from 'preact/hooks';
 import type { LabModelName, LabResults } from '../../lab/models.ts';
 import type { LossCurve, TrainingProgress } from '../../lab/runner.ts';
 import type { CurveSeries } from './LossCurve.tsx';
+import type { LabProgress } from '../../lab/worker-protocol.ts';
 import { useLabWorker, type LabJobState, type LabWorker } from './use-lab-worker.ts';
 
 /** The parameters a lab model's result records: what a figure asks for is a subset of them. */
@@ -28,7 +29,7 @@ export interface LiveCurve {
 
 /** `Wanted`: the parameters the figure sets (a subset of the result's `params`; the lab's defaults fill the rest). */
 export interface LabRun<Name extends LabModelName, Wanted extends LabParamsOf<Name> = LabParamsOf<Name>> {
-  lab: LabWorker<LabResults[Name]>;
+  lab: LabWorker<LabResults[Name], LabProgress<Name>>;
   /** The result on screen: the build-time one until a run finishes, then the last finished run. */
   shown: LabResults[Name];
   /** True while the result on screen is the build-time one. */
@@ -57,7 +58,7 @@ function restartOf(progress: TrainingProgress): number {
 }
 
 /** How far a run has got, from 0 to 1, counting `restarts` runs of the same length (1 when none runs). */
-export function runFraction(state: LabJobState<unknown>, restarts = 1): number {
+export function runFraction(state: LabJobState<unknown, TrainingProgress>, restarts = 1): number {
   if (state.status !== 'running') return 1;
   if (!state.progress) return 0;
   const fraction = (restartOf(state.progress) + state.progress.step / state.progress.steps) / restarts;
@@ -65,7 +66,7 @@ export function runFraction(state: LabJobState<unknown>, restarts = 1): number {
 }
 
 /** The loss curve to draw for a run: the losses reported so far while it trains, else the shown result's curve. */
-export function lossSeries(run: { lab: { state: LabJobState<{ lossCurve: LossCurve; params: { steps: number } }> }; live: LiveCurve }, name: string): CurveSeries {
+export function lossSeries(run: { lab: { state: LabJobState<{ lossCurve: LossCurve; params: { steps: number } }, TrainingProgress> }; live: LiveCurve }, name: string): CurveSeries {
   const s = run.lab.state;
   if (s.status === 'running') return { name, steps: s.progress?.steps ?? 1, step: run.live.step, loss: run.live.loss };
   return { name, steps: s.result.params.steps, step: s.result.lossCurve.step, loss: s.result.lossCurve.loss };

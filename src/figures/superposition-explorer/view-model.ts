@@ -3,8 +3,8 @@
  * report while training runs (its norms, superposition and WᵀW come from the lab's featureGeometry).
  * The drawings, the text alternative and the announcements all read these objects.
  */
-import type { TrainingProgress } from '../../lab/runner.ts';
 import { featureGeometry, importanceWeights, type SuperpositionResult } from '../../lab/superposition.ts';
+import type { LabProgress } from '../../lab/worker-protocol.ts';
 import type { Nonlinearity } from './settings.ts';
 
 /** Below this length a feature's direction means little: it is drawn as "not stored". */
@@ -63,16 +63,17 @@ function computeResultView(result: SuperpositionResult): ModelView {
 }
 
 /** The model as it is now, from a progress report of a run with these settings. */
-export function liveView(progress: TrainingProgress, settings: { n: number; m: number; importanceDecay: number; nonlinearity: Nonlinearity }): ModelView | undefined {
-  const W = progress.metrics['W'];
+export function liveView(progress: LabProgress<'superposition'>, settings: { n: number; m: number; importanceDecay: number; nonlinearity: Nonlinearity }): ModelView | undefined {
+  const { W } = progress.metrics;
   const { n, m } = settings;
-  if (!Array.isArray(W) || W.length !== m || !W.every((row) => Array.isArray(row) && row.length === n)) return undefined;
-  const flat = Float64Array.from((W as number[][]).flat());
+  // A report of a run at other sizes (the settings changed while it ran) cannot be drawn with these.
+  if (W.length !== m || !W.every((row) => row.length === n)) return undefined;
+  const flat = Float64Array.from(W.flat());
   return {
     nonlinearity: settings.nonlinearity,
     n,
     m,
-    W: W as number[][],
+    W,
     ...featureGeometry(flat, m, n),
     importance: Array.from(importanceWeights(n, settings.importanceDecay)),
     b: undefined,

@@ -10,7 +10,8 @@ import { sameRun } from '../../../src/figures/shared/use-lab-run.ts';
 import { defaultValues, readParams } from '../../../src/lib/url-state.ts';
 import { decode, renderFigure } from './render.ts';
 
-const { data, params } = figure;
+const { params } = figure;
+const data = figure.data.run;
 const anchor = 'fig-monitor-pressure';
 const count = (html: string, pattern: RegExp) => html.match(pattern)?.length ?? 0;
 
@@ -41,6 +42,7 @@ describe('server render at the defaults', () => {
     expect(text).toContain(`chain-of-thought monitor recall ${percent(after.cotRecall!)}`);
     expect(text).toContain(`undetected hacks ${percent(after.undetectedRate)}`);
     expect(text).toContain(describeResult(data).summary);
+    expect(figure.describe(defaultSettings, figure.data)).toEqual(describeResult(data));
   });
 
   test('offers every preset as a link whose address restores its settings', () => {
@@ -63,7 +65,7 @@ describe('views of a run', () => {
   test('the curves a run reports as progress are read back, and progress only moves forward', async () => {
     const reports: TrainingProgress[] = [];
     const { params: labSettings } = validateCotMonitorParams({ steps: 40, episodes: 16, seed: 2 });
-    const result = await trainCotMonitor(labSettings, { progressIntervalMs: 0, onProgress: (p) => reports.push(p) });
+    const { result } = await trainCotMonitor(labSettings, { progressIntervalMs: 0, onProgress: (p) => reports.push(p) });
     const last = liveCurves(reports.at(-1));
     expect(last.unpressured).toEqual(result.unpressured.curve);
     expect(last.pressured).toEqual(result.pressured.curve);

@@ -5,14 +5,15 @@ import { cotPolicyLayout, createCotPolicyObjective, plantPolicy, policyProbabili
 import { FIX, HACK, isSynonym, vocabulary } from '../../../src/lab/cot-monitor-task.ts';
 import { trainCotMonitor, validateCotMonitorParams, type CotMonitorParams, type CotMonitorResult } from '../../../src/lab/cot-monitor.ts';
 import { createRandom } from '../../../src/lab/random.ts';
-import { expectGradientMatchesFiniteDifferences, expectJsonSafe } from './helpers.ts';
+import { expectJsonSafe } from './helpers.ts';
+import { expectGradientMatchesFiniteDifferences } from './support/finite-differences.ts';
 
 const seeds = [0, 1, 2, 3];
 
 async function train(raw: Partial<Record<keyof CotMonitorParams, unknown>>): Promise<CotMonitorResult> {
   const { params, corrections } = validateCotMonitorParams(raw);
   expect(corrections).toEqual([]);
-  return trainCotMonitor(params);
+  return (await trainCotMonitor(params)).result;
 }
 
 const overSeeds = (raw: Partial<Record<keyof CotMonitorParams, unknown>>) => Promise.all(seeds.map((seed) => train({ ...raw, seed })));
