@@ -24,6 +24,17 @@ export interface SaeEvaluation {
   deadLatents: number;
 }
 
+/** The SAE's code for one input: its active latents (TopK: largest first) and the reconstruction x̂. */
+export interface SaeCode {
+  latents: number[];
+  activations: number[];
+  /** How many pre-activations were positive; TopK keeps min(k, this many). */
+  positivePreActivations: number;
+  reconstruction: Float64Array;
+}
+
+export type SaeObjective = ReturnType<typeof createSaeObjective>;
+
 export function createSaeObjective(shape: SaeShape) {
   const { d, width, topK, l1Coefficient } = shape;
   const bEncOffset = width * d;
@@ -38,6 +49,8 @@ export function createSaeObjective(shape: SaeShape) {
   const decoderNorms = new Float64Array(width);
   const active = new Int32Array(width);
   const f = new Float64Array(width);
+  /** Positive pre-activations seen by the last `encode` (before TopK keeps k of them). */
+  let positivePreActivations = 0;
 
   function computeDecoderNorms(theta: Float64Array): void {
     for (let i = 0; i < width; i++) {
@@ -51,9 +64,11 @@ export function createSaeObjective(shape: SaeShape) {
     const xOffset = s * d;
     for (let j = 0; j < d; j++) xc[j] = X[xOffset + j]! - theta[bDecOffset + j]!;
     let count = 0;
+    positivePreActivations = 0;
     for (let i = 0; i < width; i++) {
       const pre = theta[bEncOffset + i]! + dot(theta, i * d, xc, 0, d);
       if (pre <= 0) continue;
+      positivePreActivations++;
       if (topK === 0) {
         active[count] = i;
         f[count++] = pre;
@@ -144,6 +159,17 @@ export function createSaeObjective(shape: SaeShape) {
     };
   }
 
+  /** One input x (length d) through the SAE, for readouts and tests (allocates; not for training loops). */
+  function encodeSample(theta: Float64Array, x: Float64Array): SaeCode {
+    const count = encode(theta, x, 0);
+    return {
+      latents: Array.from(active.subarray(0, count)),
+      activations: Array.from(f.subarray(0, count)),
+      positivePreActivations,
+      reconstruction: Float64Array.from(xHat),
+    };
+  }
+
   /** Decoder rows W_dec,i drawn uniformly on the unit sphere; W_enc = W_decᵀ; biases 0. */
   function initialParameters(random: Random): Float64Array {
     const theta = new Float64Array(size);
@@ -160,6 +186,7 @@ export function createSaeObjective(shape: SaeShape) {
     size,
     lossAndGradient,
     evaluate,
+    encodeSample,
     initialParameters,
     decoderDirections: (theta: Float64Array) => theta.slice(wDecOffset, bDecOffset),
     decoderBias: (theta: Float64Array) => theta.slice(bDecOffset),
