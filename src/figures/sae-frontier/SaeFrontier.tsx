@@ -1,0 +1,52 @@
+/**
+ * Island of "The sparsity–fidelity frontier". Draws the lab's build-time sweep; the reader's run is the SAE on
+ * screen in the dictionary figure on the same page (the build-time default run until the reader trains one).
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { experimentDefaults } from '../../lab/sae-experiment.ts';
+import type { FigureIslandProps } from '../contract.ts';
+import { subscribeReaderRun, type ReaderRun } from '../sae-dictionary/reader-run.ts';
+import { ParamControls } from '../shared/Controls.tsx';
+import { FigureNote, FigureStatus } from '../shared/FigureStatus.tsx';
+import { TextAlternative } from '../shared/TextAlternative.tsx';
+import { useAnnouncer } from '../shared/use-announcer.ts';
+import { useFigureParams } from '../shared/use-figure-params.ts';
+import '../shared/figure.css';
+import './style.css';
+import { describeFrontier, runText } from './describe.ts';
+import figure from './figure.ts';
+import { FrontierPlot } from './FrontierPlot.tsx';
+import { defaultRun, offSweepNote, shownSweeps } from './view-model.ts';
+
+export default function SaeFrontier({ anchor }: FigureIslandProps) {
+  const { params, data } = figure;
+  const state = useFigureParams(params, anchor);
+  const initial = useMemo(() => defaultRun(data, experimentDefaults.l1Coefficient, experimentDefaults.featureProbability), [data]);
+  const [run, setRun] = useState<ReaderRun>(initial);
+  const [message, announce] = useAnnouncer();
+
+  useEffect(() => subscribeReaderRun(setRun), []);
+  useEffect(() => {
+    if (run.trainedInBrowser) announce(`Frontier: ${runText(run)}`);
+  }, [run, announce]);
+
+  const sweeps = shownSweeps(data, state.values);
+  const note = offSweepNote(run, data, experimentDefaults.featureProbability);
+  const alternative = useMemo(() => describeFrontier(state.values, data, run), [state.values, data, run]);
+  const deadMax = Math.max(data.width, run.deadLatents);
+
+  return (
+    <div class="fig sf" data-hydrated={state.hydrated ? 'true' : 'false'} data-reader-run={run.trainedInBrowser ? 'browser' : 'default'}>
+      <div class="fig__stage">
+        <FrontierPlot sweeps={sweeps} run={run} trueL0={data.trueL0} logError={state.values.logError} deadMax={deadMax} />
+        <FigureNote problems={state.problems} onDismiss={state.dismissProblems} />
+      </div>
+      <p class="sf__run" data-testid="frontier-run">
+        {runText(run)} {note ?? ''}
+      </p>
+      <ParamControls anchor={anchor} decls={params} values={state.values} disabled={!state.hydrated} onChange={(name, value) => state.set(name, value as never)} label={`Controls of ${figure.title}`} />
+      <FigureStatus hydrated={state.hydrated} source={state.source} atDefaults={state.atDefaults} announcement={message} onReset={state.reset} />
+      <TextAlternative alternative={alternative} atDefaults={state.atDefaults && !run.trainedInBrowser} />
+    </div>
+  );
+}
