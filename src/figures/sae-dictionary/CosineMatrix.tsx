@@ -7,8 +7,8 @@
 import { range } from 'd3-array';
 import { fixed2, foundCosine, type DictionaryView } from './view-model.ts';
 
-export const matrixBox = { width: 640, height: 300 };
-const grid = { x: 58, y: 44, width: 548, rowHeight: 6 };
+export const matrixBox = { width: 640, height: 262 };
+const grid = { x: 58, y: 8, width: 548, rowHeight: 6 };
 const levels = 8;
 const shade = (cosine: number) => Math.ceil(Math.min(1, cosine) * levels - 1e-9) / levels;
 
@@ -41,12 +41,6 @@ export function CosineMatrix({ view }: { view: DictionaryView }) {
       role="img"
       aria-label={`Heat map of cosine similarities: ${planted} planted directions (rows) against ${columns} latents (columns), matched latents on the diagonal. ${view.found} of ${planted} planted directions have a latent with cosine at least ${fixed2(foundCosine)}.`}
     >
-      <text x={4} y={16} class="sd-title">
-        Planted directions against the SAE's latents
-      </text>
-      <text x={4} y={32} class="sd-subtitle">
-        cosine of each planted direction with each latent's decoder direction; matches on the diagonal
-      </text>
       <g class="sd-axis-labels" aria-hidden="true">
         {ordered.rows.map((plantedIndex, r) =>
           r % 4 === 0 ? (
@@ -55,11 +49,11 @@ export function CosineMatrix({ view }: { view: DictionaryView }) {
             </text>
           ) : null,
         )}
-        <text x={grid.x + grid.width / 2} y={grid.y + height + 16} text-anchor="middle" class="sd-subtitle">
+        <text x={grid.x + grid.width / 2} y={grid.y + height + 20} text-anchor="middle" class="sd-subtitle">
           {columns} latents, matched ones first
         </text>
-        <text x={10} y={grid.y + height / 2} text-anchor="middle" class="sd-subtitle" transform={`rotate(-90 10 ${grid.y + height / 2})`}>
-          planted direction
+        <text x={12} y={grid.y + height / 2} text-anchor="middle" class="sd-subtitle" transform={`rotate(-90 12 ${grid.y + height / 2})`}>
+          planted
         </text>
       </g>
       <g class="sd-cells">
@@ -75,7 +69,7 @@ export function CosineMatrix({ view }: { view: DictionaryView }) {
           return (
             <g key={r}>
               {example.has(plantedIndex) ? <path class="sd-example-mark" d={`M${grid.x - 11},${y - 3}l5,3l-5,3z`} /> : null}
-              <text x={grid.x + grid.width + 6} y={y} dy="0.35em" class={found ? 'sd-found' : 'sd-missed'} font-size="7">
+              <text x={grid.x + grid.width + 6} y={y} dy="0.35em" class={`sd-rowmark ${found ? 'sd-found' : 'sd-missed'}`}>
                 {found ? '✓' : '✕'}
               </text>
             </g>
@@ -87,15 +81,11 @@ export function CosineMatrix({ view }: { view: DictionaryView }) {
           <rect key={k} class="sd-cell" x={grid.x + k * 16} y={legendY} width={16} height={9} fill-opacity={((k + 1) / levels).toFixed(3)} />
         ))}
         <rect class="sd-frame" x={grid.x} y={legendY} width={16 * levels} height={9} />
-        <text x={grid.x} y={legendY + 21}>0</text>
-        <text x={grid.x + 16 * levels} y={legendY + 21} text-anchor="end">
-          1
+        <text x={grid.x - 6} y={legendY + 5} dy="0.35em" text-anchor="end">
+          0
         </text>
-        <text x={grid.x + 16 * levels + 12} y={legendY + 8}>
-          cosine (0 or less: blank)
-        </text>
-        <text x={grid.x + 300} y={legendY + 8}>
-          ✓ matched cosine ≥ {fixed2(foundCosine)}   ✕ below   ▶ in the example input
+        <text x={grid.x + 16 * levels + 6} y={legendY + 5} dy="0.35em">
+          1 cosine
         </text>
       </g>
     </svg>

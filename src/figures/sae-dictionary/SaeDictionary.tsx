@@ -19,7 +19,7 @@ import { ExampleReadout } from './ExampleReadout.tsx';
 import figure from './figure.ts';
 import { publishReaderRun, readerRunOf } from './reader-run.ts';
 import { labParams, presetMatches, presets, sameRun, type Settings } from './settings.ts';
-import { dictionaryView, fixed2, fixed3, integer } from './view-model.ts';
+import { dictionaryView, fixed2, fixed3, foundCosine, integer } from './view-model.ts';
 
 const createWorker = () => new Worker(new URL('../lab.worker.ts', import.meta.url), { type: 'module' });
 const progressIntervalMs = 250;
@@ -83,7 +83,14 @@ export default function SaeDictionary({ anchor }: FigureIslandProps) {
   const drawings = useMemo(
     () => (
       <div class="sd__drawings">
-        <CosineMatrix view={view} />
+        <div class="sd-matrix-panel">
+          <p class="sd-panel-title">Planted directions against the SAE's latents</p>
+          <p class="sd-panel-sub">cosine of each planted direction (row) with each latent's decoder direction (column); matches on the diagonal</p>
+          <CosineMatrix view={view} />
+          <p class="sd-panel-sub">
+            Row marks: ✓ the matched latent's cosine is at least {fixed2(foundCosine)}, ✕ it is not; ▶ the planted feature is on in the example input below.
+          </p>
+        </div>
         <ExampleReadout view={view} />
       </div>
     ),

@@ -12,11 +12,11 @@ export const plotBox = { width: 640, height: 500 };
 const left = 64;
 const right = 624;
 const panels = {
-  error: { top: 40, bottom: 236 },
-  dead: { top: 266, bottom: 336 },
-  mmcs: { top: 366, bottom: 436 },
+  error: { top: 40, bottom: 226 },
+  dead: { top: 276, bottom: 336 },
+  mmcs: { top: 386, bottom: 446 },
 };
-const xAxisY = 436;
+const xAxisY = 446;
 const l0Domain: [number, number] = [0.01, 128];
 
 type Scale = ScaleContinuousNumeric<number, number>;
@@ -26,7 +26,7 @@ function clampTo(scale: Scale, value: number): number {
   return scale(Math.min(Math.max(value, Math.min(a, b)), Math.max(a, b)));
 }
 
-function Marker({ kind, x, y }: { kind: 'l1' | 'topk' | 'reader'; x: number; y: number }) {
+export function Marker({ kind, x, y }: { kind: 'l1' | 'topk' | 'reader'; x: number; y: number }) {
   if (kind === 'l1') return <circle class="sf-mark sf-mark--l1" cx={x.toFixed(1)} cy={y.toFixed(1)} r="4" />;
   if (kind === 'topk') return <rect class="sf-mark sf-mark--topk" x={(x - 3.5).toFixed(1)} y={(y - 3.5).toFixed(1)} width="7" height="7" />;
   return <path class="sf-mark sf-mark--reader" d={`M${x.toFixed(1)},${(y - 7).toFixed(1)}l7,7l-7,7l-7,-7z`} />;
@@ -110,33 +110,23 @@ export function FrontierPlot({ sweeps, run, trueL0, logError, deadMax }: { sweep
         x={x}
         y={error}
         value={(p) => p.fractionOfVarianceUnexplained}
-        title={`Variance unexplained (${logError ? 'log scale' : 'linear scale'}; lower is a better copy)`}
+        title={`Variance unexplained (${logError ? 'log' : 'linear'} scale)`}
         ticks={logError ? [1e-4, 1e-3, 1e-2, 0.1, 1] : [0, 0.25, 0.5, 0.75, 1]}
         tickFormat={logError ? (t) => (t >= 0.01 ? `${t}` : t === 1e-3 ? '0.001' : '0.0001') : (t) => `${t}`}
         labelPoints
       />
-      <Panel sweeps={sweeps} run={run} x={x} y={dead} value={(p) => p.deadLatents} title="Dead latents (never active)" ticks={dead.ticks(3)} tickFormat={(t) => `${t}`} />
-      <Panel sweeps={sweeps} run={run} x={x} y={mmcs} value={(p) => p.mmcs} title="Recovery of the planted directions (MMCS; 0.5 or less at the bottom)" ticks={[0.5, 0.75, 1]} tickFormat={(t) => `${t}`} />
+      <Panel sweeps={sweeps} run={run} x={x} y={dead} value={(p) => p.deadLatents} title="Dead latents" ticks={dead.ticks(2)} tickFormat={(t) => `${t}`} />
+      <Panel sweeps={sweeps} run={run} x={x} y={mmcs} value={(p) => p.mmcs} title="Recovery (MMCS)" ticks={[0.5, 0.75, 1]} tickFormat={(t) => `${t}`} />
       <g class="sf-axis" aria-hidden="true">
         <line class="sf-axis-line" x1={left} x2={right} y1={xAxisY} y2={xAxisY} />
-        {[0.01, 0.1, 1, 10, 100].map((t) => (
+        {[0.1, 1, 10, 100].map((t) => (
           <text key={t} x={x(t)} y={xAxisY + 15} text-anchor="middle">
             {t}
           </text>
         ))}
-        <text x={(left + right) / 2} y={xAxisY + 32} text-anchor="middle" class="sf-note">
-          L0: latents active per input (log scale)
+        <text x={(left + right) / 2} y={xAxisY + 36} text-anchor="middle" class="sf-note">
+          L0: active latents per input (log)
         </text>
-      </g>
-      <g class="sf-legend" aria-hidden="true" transform={`translate(${left}, ${plotBox.height - 12})`}>
-        <Marker kind="l1" x={4} y={-4} />
-        <text x={14} y={0}>L1 sweep (λ)</text>
-        <Marker kind="topk" x={124} y={-4} />
-        <text x={134} y={0}>TopK sweep (k)</text>
-        <Marker kind="reader" x={254} y={-4} />
-        <text x={266} y={0}>your run</text>
-        <line class="sf-true" x1={346} x2={362} y1={-4} y2={-4} />
-        <text x={368} y={0}>planted features per input</text>
       </g>
     </svg>
   );

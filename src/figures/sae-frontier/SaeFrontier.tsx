@@ -15,7 +15,15 @@ import '../shared/figure.css';
 import './style.css';
 import { describeFrontier, runText } from './describe.ts';
 import figure from './figure.ts';
-import { FrontierPlot } from './FrontierPlot.tsx';
+import { FrontierPlot, Marker } from './FrontierPlot.tsx';
+
+function LegendMark({ kind }: { kind: 'l1' | 'topk' | 'reader' }) {
+  return (
+    <svg class="sf-key" viewBox="-8 -8 16 16" aria-hidden="true">
+      <Marker kind={kind} x={0} y={0} />
+    </svg>
+  );
+}
 import { defaultRun, offSweepNote, shownSweeps } from './view-model.ts';
 
 export default function SaeFrontier({ anchor }: FigureIslandProps) {
@@ -41,6 +49,10 @@ export default function SaeFrontier({ anchor }: FigureIslandProps) {
         <FrontierPlot sweeps={sweeps} run={run} trueL0={data.trueL0} logError={state.values.logError} deadMax={deadMax} />
         <FigureNote problems={state.problems} onDismiss={state.dismissProblems} />
       </div>
+      <p class="sf__legend">
+        <LegendMark kind="l1" /> L1 sweep, labelled with λ (solid line) <LegendMark kind="topk" /> TopK sweep, labelled with k (dashed line) <LegendMark kind="reader" /> your run from the
+        dictionary figure; dotted line: planted features per input. Variance unexplained: lower is a better copy. MMCS: 0.5 or less is drawn at the bottom.
+      </p>
       <p class="sf__run" data-testid="frontier-run">
         {runText(run)} {note ?? ''}
       </p>
