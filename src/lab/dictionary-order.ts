@@ -6,7 +6,6 @@
  * a bright diagonal where the dictionary found the truth, and a dim one where it did not.
  */
 
-import { round } from './json.ts';
 import { cosine } from './matrix.ts';
 
 export interface OrderedDictionary {
@@ -14,7 +13,7 @@ export interface OrderedDictionary {
   rows: number[];
   /** Learned direction shown in each column: row r's match in column r, then the unmatched, most similar first. */
   columns: number[];
-  /** cosines[r][c]: cosine of true direction rows[r] with learned direction columns[c] (4 significant digits). */
+  /** cosines[r][c]: cosine of true direction rows[r] with learned direction columns[c] (4 decimals). */
   cosines: number[][];
   /** How many columns hold a one-to-one match (min(true count, learned count)). */
   matched: number;
@@ -43,13 +42,13 @@ export function orderDictionary(truth: readonly (readonly number[])[], learned: 
   // True features left without a latent (a dictionary smaller than the truth) go last, so the diagonal stays unbroken.
   const withMatch = truth.map((_, t) => t).filter((t) => latentOf[t]! >= 0);
   const rows = [...withMatch, ...truth.map((_, t) => t).filter((t) => latentOf[t] === -1)];
-  const bestCosine = (l: number) => Math.max(...similarity.map((row) => row[l]!));
-  const rest = learned.map((_, l) => l).filter((l) => !taken.has(l)).sort((a, b) => bestCosine(b) - bestCosine(a) || a - b);
+  const bestCosine = learned.map((_, l) => similarity.reduce((best, row) => Math.max(best, row[l]!), -Infinity));
+  const rest = learned.map((_, l) => l).filter((l) => !taken.has(l)).sort((a, b) => bestCosine[b]! - bestCosine[a]! || a - b);
   const columns = [...withMatch.map((t) => latentOf[t]!), ...rest];
   return {
     rows,
     columns,
-    cosines: rows.map((t) => columns.map((l) => round(similarity[t]![l]!, 4))),
+    cosines: rows.map((t) => columns.map((l) => Math.round(similarity[t]![l]! * 1e4) / 1e4)),
     matched,
   };
 }

@@ -4,7 +4,6 @@
  * mark at the end of each row says whether the diagonal cell reaches the "found" line (✓) or not (✕), and a
  * triangle marks the planted directions present in the example input, so nothing rests on colour alone.
  */
-import { range } from 'd3-array';
 import { fixed2, foundCosine, type DictionaryView } from './view-model.ts';
 
 export const matrixBox = { width: 640, height: 262 };
@@ -77,7 +76,7 @@ export function CosineMatrix({ view }: { view: DictionaryView }) {
         })}
       </g>
       <g class="sd-legend" aria-hidden="true">
-        {range(levels).map((k) => (
+        {Array.from({ length: levels }, (_, k) => (
           <rect key={k} class="sd-cell" x={grid.x + k * 16} y={legendY} width={16} height={9} fill-opacity={((k + 1) / levels).toFixed(3)} />
         ))}
         <rect class="sd-frame" x={grid.x} y={legendY} width={16 * levels} height={9} />

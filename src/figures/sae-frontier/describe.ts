@@ -8,7 +8,7 @@ import { fixed2, fixed3, pointName, shownSweeps } from './view-model.ts';
 
 export function runText(run: ReaderRun): string {
   const origin = run.trainedInBrowser ? 'Your run from the dictionary figure' : 'The dictionary figure’s default run';
-  return `${origin} (${pointName(run)}, ${run.width} latents, seed ${run.seed}): L0 ${fixed2(run.l0)}, variance unexplained ${fixed3(run.fractionOfVarianceUnexplained)}, ${run.deadLatents} dead latents, MMCS ${fixed3(run.mmcs)}.`;
+  return `${origin} (${pointName(run)}, ${run.width} latents, seed ${run.seed}): L0 ${fixed2(run.l0)}, variance unexplained ${fixed3(run.fractionOfVarianceUnexplained)}, ${run.deadLatents} dead ${run.deadLatents === 1 ? 'latent' : 'latents'}, MMCS ${fixed3(run.mmcs)}.`;
 }
 
 export function describeFrontier(settings: Settings, data: FrontierData, run: ReaderRun): TextAlternative {
