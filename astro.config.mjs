@@ -90,5 +90,8 @@ export default defineConfig({
       // KaTeX fonts stay files (font-src 'self'), never data: URLs.
       assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
     },
+    // Module workers, so the lab worker loads each model as its own chunk (src/lab/model-loaders.ts);
+    // the default 'iife' format inlines every dynamic import into the worker.
+    worker: { format: 'es' },
   },
 });

@@ -28,7 +28,7 @@ console.log(`machine: ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length}, ${os
 console.log('model          case                                                  steps/s   converged at   time to converge   total');
 for (const { model, label, params } of cases) {
   const started = performance.now();
-  const { result } = await labModels[model].run(params);
+  const { run: { result } } = await labModels[model].run(params);
   const seconds = (performance.now() - started) / 1000;
   const steps = result.lossCurve.step.at(-1)!;
   const step = convergedStep(result.lossCurve);

@@ -65,9 +65,9 @@ export async function browserPass(pages, { origin, log = () => {}, axe = true, i
   return results;
 }
 
-async function checkPage(browser, origin, url, { axe, interact }) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  const out = {
+/** What the browser pass records for one page, before it has seen anything. */
+export function blankPageResult() {
+  return {
     status: 0,
     requests: 0,
     externalRequests: [],
@@ -86,6 +86,11 @@ async function checkPage(browser, origin, url, { axe, interact }) {
     ranButtons: [],
     search: null,
   };
+}
+
+async function checkPage(browser, origin, url, { axe, interact }) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const out = blankPageResult();
   const pagefindRequests = [];
   await context.route('**/*', (route) => {
     const target = route.request().url();

@@ -81,7 +81,7 @@ export async function main(argv: readonly string[], output: Output): Promise<num
   }
   const started = performance.now();
   try {
-    const { result, summary } = await labModels[args.model].run(args.params);
+    const { run: { result, summary } } = await labModels[args.model].run(args.params);
     if (args.json) {
       const { params, lossCurve, ...rest } = result;
       output.stdout(`${JSON.stringify({ model: args.model, params, ...rest, lossCurve })}\n`);

@@ -9,19 +9,23 @@
  * The backward pass is written by hand: δ_L = a_L − onehot(label), δ_l = (W_{l+1}ᵀ δ_{l+1}) ⊙ (1 − a_l²).
  */
 
+import { defineLayout } from './core/layout.ts';
+import { softmaxInto } from './layers/softmax-cross-entropy.ts';
 import { dot } from './matrix.ts';
+
+/** Block names of layer l's weights and biases in the network's layout. */
+export const weightBlock = (l: number) => `W${l}`;
+export const biasBlock = (l: number) => `b${l}`;
 
 export function createMlp(sizes: readonly number[]) {
   const layerCount = sizes.length - 1;
-  const weightOffsets: number[] = [];
-  const biasOffsets: number[] = [];
-  let size = 0;
-  for (let l = 1; l <= layerCount; l++) {
-    weightOffsets[l] = size;
-    size += sizes[l]! * sizes[l - 1]!;
-    biasOffsets[l] = size;
-    size += sizes[l]!;
-  }
+  const layout = defineLayout(Object.fromEntries(sizes.slice(1).flatMap((width, index) => [
+    [weightBlock(index + 1), [width, sizes[index]!]],
+    [biasBlock(index + 1), [width]],
+  ])));
+  // Offsets by layer, read once: the hot loops below index θ directly.
+  const weightOffsets = sizes.map((_, l) => (l === 0 ? 0 : layout.offset(weightBlock(l))));
+  const biasOffsets = sizes.map((_, l) => (l === 0 ? 0 : layout.offset(biasBlock(l))));
   /** pre[l], act[l] for l = 0 … L (pre[0] = act[0] = the input). */
   const pre = sizes.map((width) => new Float64Array(width));
   const act = sizes.map((width) => new Float64Array(width));
@@ -39,7 +43,7 @@ export function createMlp(sizes: readonly number[]) {
         z[j] = theta[biasOffsets[l]! + j]! + dot(theta, weightOffsets[l]! + j * inputs, act[l - 1]!, 0, inputs);
       }
       if (l < layerCount) for (let j = 0; j < z.length; j++) a[j] = Math.tanh(z[j]!);
-      else softmax(z, a);
+      else softmaxInto(z, 0, z.length, a);
     }
     return act;
   }
@@ -73,13 +77,5 @@ export function createMlp(sizes: readonly number[]) {
     return loss * scale;
   }
 
-  return { sizes, size, weightOffsets, biasOffsets, pre, act, forward, lossAndGradient };
-}
-
-function softmax(z: Float64Array, out: Float64Array): void {
-  let max = -Infinity;
-  for (let j = 0; j < z.length; j++) max = Math.max(max, z[j]!);
-  let sum = 0;
-  for (let j = 0; j < z.length; j++) sum += out[j] = Math.exp(z[j]! - max);
-  for (let j = 0; j < z.length; j++) out[j]! /= sum;
+  return { sizes, layout, pre, act, forward, lossAndGradient };
 }

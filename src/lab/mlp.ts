@@ -5,13 +5,15 @@
  * Parameters are what training fixed (W, b); activations are what one input produces as it flows through.
  */
 
-import { createAdam } from './adam.ts';
+import { defineLabModel, type LabTrainOptions, type Trained } from './core/define-model.ts';
+import type { Objective } from './core/objective.ts';
+import { trainObjective } from './core/train.ts';
 import { round, toPlainArray, toPlainMatrix } from './json.ts';
 import { fillNormal } from './matrix.ts';
-import { createMlp } from './mlp-network.ts';
+import { biasBlock, createMlp, weightBlock } from './mlp-network.ts';
 import { validateParams, type ParamValues, type Validated } from './params.ts';
 import { createRandom, deriveSeed } from './random.ts';
-import { runTraining, type LossCurve, type TrainingOptions } from './runner.ts';
+import type { LossCurve } from './runner.ts';
 import { sampleThreeRegions, threeRegionsClasses, threeRegionsDescription, type LabelledPoints } from './three-regions.ts';
 
 export const model0LayerSizes = [2, 4, 3, 3] as const;
@@ -58,16 +60,10 @@ const network = createMlp(model0LayerSizes);
 function toWeights(theta: Float64Array): Model0Weights {
   return {
     layerSizes: [...model0LayerSizes],
-    layers: model0LayerSizes.slice(1).map((outputs, index) => {
-      const l = index + 1;
-      const inputs = model0LayerSizes[index]!;
-      const weightOffset = network.weightOffsets[l]!;
-      const biasOffset = network.biasOffsets[l]!;
-      return {
-        W: toPlainMatrix(theta.subarray(weightOffset, weightOffset + outputs * inputs), outputs, inputs),
-        b: toPlainArray(theta.subarray(biasOffset, biasOffset + outputs)),
-      };
-    }),
+    layers: model0LayerSizes.slice(1).map((outputs, index) => ({
+      W: toPlainMatrix(network.layout.slice(theta, weightBlock(index + 1)), outputs, model0LayerSizes[index]!),
+      b: toPlainArray(network.layout.slice(theta, biasBlock(index + 1))),
+    })),
   };
 }
 
@@ -85,32 +81,38 @@ function accuracyOf(theta: Float64Array, data: LabelledPoints): number {
   return correct / data.count;
 }
 
-export async function trainModel0(seed = 0, options: TrainingOptions & { steps?: number; learningRate?: number } = {}): Promise<Model0Result> {
-  const { params } = validateModel0Params({ seed, steps: options.steps, learningRate: options.learningRate });
-  const random = createRandom(deriveSeed(params.seed, 0));
-  const train = sampleThreeRegions(trainCount, createRandom(deriveSeed(params.seed, 1)));
-  const theta = new Float64Array(network.size);
-  for (let l = 1; l < model0LayerSizes.length; l++) {
-    const inputs = model0LayerSizes[l - 1]!;
-    const offset = network.weightOffsets[l]!;
-    fillNormal(theta.subarray(offset, offset + model0LayerSizes[l]! * inputs), random, 1 / Math.sqrt(inputs));
-  }
-  const grad = new Float64Array(network.size);
-  const adam = createAdam(network.size, { learningRate: params.learningRate });
-  const lossCurve = await runTraining('mlp', {
-    steps: params.steps,
-    step() {
-      grad.fill(0);
-      const loss = network.lossAndGradient(theta, train.X, train.labels, train.count, grad);
-      adam.step(theta, grad);
-      return loss;
+/** Full-batch cross-entropy on fixed training points; weights W_l ~ N(0, 1/fan-in), biases 0. */
+function createModel0Objective(train: LabelledPoints): Objective<undefined> {
+  return {
+    layout: network.layout,
+    init(theta, random) {
+      for (let l = 1; l < model0LayerSizes.length; l++) fillNormal(network.layout.slice(theta, weightBlock(l)), random, 1 / Math.sqrt(model0LayerSizes[l - 1]!));
     },
-    metrics: () => ({ weights: toWeights(theta).layers.map(({ W, b }) => ({ W, b })) }),
+    createBatch: () => undefined,
+    sample() {},
+    lossAndGradient: (theta, _batch, grad) => network.lossAndGradient(theta, train.X, train.labels, train.count, grad),
+  };
+}
+
+/** Progress reports carry the current weights and biases of every layer. */
+export type Model0Metrics = { weights: { W: number[][]; b: number[] }[] };
+
+export async function trainModel0(params: Model0Params, options: LabTrainOptions<Model0Metrics> = {}): Promise<Trained<Model0Result>> {
+  const train = sampleThreeRegions(trainCount, createRandom(deriveSeed(params.seed, 1)));
+  const { theta, lossCurve } = await trainObjective({
+    name: 'mlp',
+    objective: createModel0Objective(train),
+    steps: params.steps,
+    seed: deriveSeed(params.seed, 0),
+    optimiser: { kind: 'adam', learningRate: params.learningRate },
+    initial: options.initial,
+    trainable: options.trainable,
+    metrics: (current) => ({ weights: toWeights(current).layers.map(({ W, b }) => ({ W, b })) }),
   }, options);
 
   const test = sampleThreeRegions(testCount, createRandom(deriveSeed(params.seed, 2)));
-  grad.fill(0); // the final loss is computed by the same function, its gradient discarded
-  return {
+  const grad = new Float64Array(theta.length); // the final loss is computed by the same function, its gradient discarded
+  const result: Model0Result = {
     params,
     weights: toWeights(theta),
     dataset: {
@@ -124,7 +126,22 @@ export async function trainModel0(seed = 0, options: TrainingOptions & { steps?:
     finalLoss: round(network.lossAndGradient(theta, train.X, train.labels, train.count, grad)),
     lossCurve,
   };
+  return { result, theta };
 }
+
+export const mlpModel = defineLabModel({
+  name: 'mlp',
+  description: 'model 0: a 2→4→3→3 network classifying points of the plane into three regions',
+  paramSpec: model0ParamSpec,
+  validate: validateModel0Params,
+  layout: () => network.layout,
+  train: trainModel0,
+  summary: (result) => [
+    result.dataset.description,
+    `layers ${result.weights.layerSizes.join(' → ')}, ${result.params.steps} steps`,
+    `held-out accuracy ${(100 * result.accuracy).toFixed(1)} %, training accuracy ${(100 * result.trainAccuracy).toFixed(1)} %, loss ${result.finalLoss}`,
+  ],
+});
 
 export interface LayerValues {
   /** z = W a_prev + b (for the input layer, the input itself). */

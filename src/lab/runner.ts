@@ -7,25 +7,27 @@
 
 import { round, type JsonValue } from './json.ts';
 
-export interface TrainingLoop {
+/** A small JSON-safe snapshot of the model for progress reports (e.g. the current W); each model declares its own. */
+export type ProgressMetrics = { [key: string]: JsonValue };
+
+export interface TrainingLoop<Metrics extends ProgressMetrics = ProgressMetrics> {
   /** Number of optimisation steps to run. */
   readonly steps: number;
   /** Runs one optimisation step and returns that step's training loss. */
   step(): number;
-  /** A small JSON-safe snapshot of the model for progress reports (e.g. the current W). */
-  metrics(): { [key: string]: JsonValue };
+  metrics(): Metrics;
 }
 
-export interface TrainingProgress {
+export interface TrainingProgress<Metrics extends ProgressMetrics = ProgressMetrics> {
   step: number;
   steps: number;
   loss: number;
-  metrics: { [key: string]: JsonValue };
+  metrics: Metrics;
 }
 
-export interface TrainingOptions {
+export interface TrainingOptions<Metrics extends ProgressMetrics = ProgressMetrics> {
   signal?: AbortSignal | undefined;
-  onProgress?: ((progress: TrainingProgress) => void) | undefined;
+  onProgress?: ((progress: TrainingProgress<Metrics>) => void) | undefined;
   /** How often to report progress and yield, in milliseconds. */
   progressIntervalMs?: number | undefined;
 }
@@ -46,7 +48,11 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-export async function runTraining(model: string, loop: TrainingLoop, options: TrainingOptions = {}): Promise<LossCurve> {
+export async function runTraining<Metrics extends ProgressMetrics>(
+  model: string,
+  loop: TrainingLoop<Metrics>,
+  options: TrainingOptions<Metrics> = {},
+): Promise<LossCurve> {
   const { signal, onProgress, progressIntervalMs = 100 } = options;
   const bucket = Math.max(1, Math.ceil(loop.steps / lossCurvePoints));
   const curve: LossCurve = { step: [], loss: [] };

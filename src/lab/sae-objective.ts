@@ -1,9 +1,10 @@
 /**
  * The sparse autoencoder's forward pass, loss and hand-written gradient (equations in sae.ts), on one
- * flat parameter vector θ = [W_enc (width×d), b_enc (width), W_dec (width×d: row i is W_dec,i), b_dec (d)].
+ * flat parameter vector θ = [W_enc (width×d), b_enc (width), W_dec (width×d: row i is W_dec,i), b_dec (d)] (saeLayout).
  * Scratch space is allocated once; a training step allocates nothing.
  */
 
+import { defineLayout } from './core/layout.ts';
 import { dot, fillNormal } from './matrix.ts';
 import type { Random } from './random.ts';
 
@@ -33,14 +34,19 @@ export interface SaeCode {
   reconstruction: Float64Array;
 }
 
-export type SaeObjective = ReturnType<typeof createSaeObjective>;
+export type SaeLoss = ReturnType<typeof createSaeLoss>;
 
-export function createSaeObjective(shape: SaeShape) {
+export function saeLayout(d: number, width: number) {
+  return defineLayout({ W_enc: [width, d], b_enc: [width], W_dec: [width, d], b_dec: [d] });
+}
+
+export function createSaeLoss(shape: SaeShape) {
   const { d, width, topK, l1Coefficient } = shape;
-  const bEncOffset = width * d;
-  const wDecOffset = bEncOffset + width;
-  const bDecOffset = wDecOffset + width * d;
-  const size = bDecOffset + d;
+  const layout = saeLayout(d, width);
+  // Offsets read once: the hot loops index θ directly.
+  const bEncOffset = layout.offset('b_enc');
+  const wDecOffset = layout.offset('W_dec');
+  const bDecOffset = layout.offset('b_dec');
 
   const xc = new Float64Array(d);
   const xHat = new Float64Array(d);
@@ -170,25 +176,23 @@ export function createSaeObjective(shape: SaeShape) {
     };
   }
 
-  /** Decoder rows W_dec,i drawn uniformly on the unit sphere; W_enc = W_decᵀ; biases 0. */
-  function initialParameters(random: Random): Float64Array {
-    const theta = new Float64Array(size);
-    const decoder = fillNormal(theta.subarray(wDecOffset, bDecOffset), random, 1);
+  /** Fills θ (zeros on entry): decoder rows W_dec,i drawn uniformly on the unit sphere; W_enc = W_decᵀ; biases 0. */
+  function init(theta: Float64Array, random: Random): void {
+    const decoder = fillNormal(layout.slice(theta, 'W_dec'), random, 1);
     for (let i = 0; i < width; i++) {
       const norm = Math.sqrt(dot(decoder, i * d, decoder, i * d, d));
       for (let j = 0; j < d; j++) decoder[i * d + j]! /= norm;
     }
-    theta.set(decoder, 0);
-    return theta;
+    layout.slice(theta, 'W_enc').set(decoder);
   }
 
   return {
-    size,
+    layout,
     lossAndGradient,
     evaluate,
     encodeSample,
-    initialParameters,
-    decoderDirections: (theta: Float64Array) => theta.slice(wDecOffset, bDecOffset),
-    decoderBias: (theta: Float64Array) => theta.slice(bDecOffset),
+    init,
+    decoderDirections: (theta: Float64Array) => layout.slice(theta, 'W_dec').slice(),
+    decoderBias: (theta: Float64Array) => layout.slice(theta, 'b_dec').slice(),
   };
 }

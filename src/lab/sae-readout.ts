@@ -6,7 +6,7 @@
 
 import { round } from './json.ts';
 import { createRandom, type Random } from './random.ts';
-import type { SaeObjective } from './sae-objective.ts';
+import type { SaeLoss } from './sae-objective.ts';
 import { createSparseCombinationSource, type SparseCombinationSource } from './sparse-data.ts';
 
 export interface SaeExample {
@@ -44,7 +44,7 @@ function drawExample(source: SparseCombinationSource, random: Random): Float64Ar
   return c;
 }
 
-export function readoutExample(objective: SaeObjective, theta: Float64Array, source: SparseCombinationSource, seed: number): SaeExample {
+export function readoutExample(objective: SaeLoss, theta: Float64Array, source: SparseCombinationSource, seed: number): SaeExample {
   const c = drawExample(source, createRandom(seed));
   const d = source.dimension;
   const x = new Float64Array(d);

@@ -7,7 +7,7 @@
 
 import { round } from './json.ts';
 import type { TrainingOptions } from './runner.ts';
-import { trainSae } from './sae.ts';
+import { trainSae, type SaeMetrics } from './sae.ts';
 import { experimentParams, type ExperimentSettings } from './sae-experiment.ts';
 
 export const frontierGrid = {
@@ -37,11 +37,11 @@ export interface Frontier {
 export async function sweepFrontier(
   grid: { l1: readonly number[]; topk: readonly number[] } = frontierGrid,
   base: Partial<ExperimentSettings> = {},
-  options: TrainingOptions = {},
+  options: TrainingOptions<SaeMetrics> = {},
 ): Promise<Frontier> {
   const run = async (variant: 'l1' | 'topk', value: number): Promise<FrontierPoint> => {
     const params = experimentParams({ ...base, variant, ...(variant === 'l1' ? { l1Coefficient: value } : { k: value }) });
-    const result = await trainSae(params, options);
+    const { result } = await trainSae(params, options);
     return { variant, value, l0: result.l0, fractionOfVarianceUnexplained: result.fractionOfVarianceUnexplained, deadLatents: result.deadLatents, mmcs: result.mmcs };
   };
   const params = experimentParams(base);

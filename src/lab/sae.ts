@@ -10,16 +10,18 @@
  *   L = mean over the batch of ‖x − x̂‖² + λ Σ_i f_i ‖W_dec,i‖     (TopK: no penalty, λ unused)
  */
 
-import { createAdam } from './adam.ts';
+import { defineLabModel, type LabTrainOptions, type Trained } from './core/define-model.ts';
+import type { Objective } from './core/objective.ts';
+import { trainObjective } from './core/train.ts';
 import { matchDictionary, type FeatureMatch } from './dictionary-metrics.ts';
 import { round, toPlainArray, toPlainMatrix } from './json.ts';
 import { boundSteps, validateParams, type ParamValues, type Validated } from './params.ts';
 import { createRandom, deriveSeed } from './random.ts';
-import { runTraining, type LossCurve, type TrainingOptions } from './runner.ts';
-import { createSaeObjective, type SaeShape } from './sae-objective.ts';
+import type { LossCurve } from './runner.ts';
+import { createSaeLoss, saeLayout, type SaeShape } from './sae-objective.ts';
 import { readoutExample, type SaeExample } from './sae-readout.ts';
 import { createSparseCombinationSource, randomUnitDirections, type SparseCombinationSource } from './sparse-data.ts';
-import { trainSuperposition, validateSuperpositionParams } from './superposition.ts';
+import { trainSuperposition, validateSuperpositionParams, type SuperpositionMetrics } from './superposition.ts';
 
 export const saeParamSpec = [
   { name: 'data', kind: 'choice', default: 'synthetic', options: ['synthetic', 'superposition'], description: 'random unit directions, or the hidden activations h = Wx of a toy model of superposition (then d = m, features = n ≤ 20)' },
@@ -83,9 +85,13 @@ export interface SaeResult {
   lossCurve: LossCurve;
 }
 
+/** Progress reports say which phase is training: the toy model that makes `superposition` data (its metrics too), or the SAE. */
+export type SaeMetrics = { phase: 'sae' } | (SuperpositionMetrics & { phase: 'superposition data' });
+
 const evaluationBatchSize = 4096;
 
-async function createDataSource(params: SaeParams, options: TrainingOptions): Promise<SparseCombinationSource> {
+/** The data's true directions; for `superposition` data this trains the toy model first (from scratch: `initial` is the SAE's). */
+async function createDataSource(params: SaeParams, { signal, onProgress, progressIntervalMs }: LabTrainOptions<SaeMetrics>): Promise<SparseCombinationSource> {
   if (params.data === 'synthetic') {
     const directions = randomUnitDirections(params.features, params.inputDim, createRandom(deriveSeed(params.seed, 2000)));
     return createSparseCombinationSource(directions, params.inputDim, params.featureProbability);
@@ -93,9 +99,9 @@ async function createDataSource(params: SaeParams, options: TrainingOptions): Pr
   const toy = validateSuperpositionParams({
     n: params.features, m: params.inputDim, sparsity: 1 - params.featureProbability, restarts: 1, seed: params.seed,
   });
-  const onProgress = options.onProgress;
-  const { W } = await trainSuperposition(toy.params, {
-    ...options,
+  const { result: { W } } = await trainSuperposition(toy.params, {
+    signal,
+    progressIntervalMs,
     onProgress: onProgress && ((progress) => onProgress({ ...progress, metrics: { ...progress.metrics, phase: 'superposition data' } })),
   });
   const n = params.features;
@@ -104,26 +110,30 @@ async function createDataSource(params: SaeParams, options: TrainingOptions): Pr
   return createSparseCombinationSource(directions, m, params.featureProbability);
 }
 
-export async function trainSae(params: SaeParams, options: TrainingOptions = {}): Promise<SaeResult> {
+/** Batches of `batchSize` samples from the data source. */
+function createSaeObjective(sae: ReturnType<typeof createSaeLoss>, source: SparseCombinationSource, batchSize: number, d: number): Objective<Float64Array> {
+  return {
+    layout: sae.layout,
+    init: sae.init,
+    createBatch: () => new Float64Array(batchSize * d),
+    sample: (X, random) => source.sample(X, batchSize, random),
+    lossAndGradient: (theta, X, grad) => sae.lossAndGradient(theta, X, batchSize, grad),
+  };
+}
+
+export async function trainSae(params: SaeParams, options: LabTrainOptions<SaeMetrics> = {}): Promise<Trained<SaeResult>> {
   const source = await createDataSource(params, options);
   const shape: SaeShape = { d: params.inputDim, width: params.width, topK: params.variant === 'topk' ? params.k : 0, l1Coefficient: params.variant === 'l1' ? params.l1Coefficient : 0 };
-  const objective = createSaeObjective(shape);
-  const random = createRandom(deriveSeed(params.seed, 0));
-  const theta = objective.initialParameters(random);
-  const grad = new Float64Array(theta.length);
-  const X = new Float64Array(params.batchSize * shape.d);
-  const adam = createAdam(theta.length, { learningRate: params.learningRate });
-
-  const lossCurve = await runTraining('sae', {
+  const objective = createSaeLoss(shape);
+  const { theta, lossCurve } = await trainObjective({
+    name: 'sae',
+    objective: createSaeObjective(objective, source, params.batchSize, shape.d),
     steps: params.steps,
-    step() {
-      source.sample(X, params.batchSize, random);
-      grad.fill(0);
-      const loss = objective.lossAndGradient(theta, X, params.batchSize, grad);
-      adam.step(theta, grad);
-      return loss;
-    },
-    metrics: () => ({ phase: 'sae' }),
+    seed: deriveSeed(params.seed, 0),
+    optimiser: { kind: 'adam', learningRate: params.learningRate },
+    initial: options.initial,
+    trainable: options.trainable,
+    metrics: () => ({ phase: 'sae' as const }),
   }, options);
 
   const evaluationX = new Float64Array(evaluationBatchSize * shape.d);
@@ -131,7 +141,7 @@ export async function trainSae(params: SaeParams, options: TrainingOptions = {})
   const evaluation = objective.evaluate(theta, evaluationX, evaluationBatchSize);
   const decoder = objective.decoderDirections(theta);
   const { mmcs, matches } = matchDictionary(source.directions, decoder, shape.d);
-  return {
+  const result: SaeResult = {
     params,
     decoder: toPlainMatrix(decoder, shape.width, shape.d, 4),
     decoderBias: toPlainArray(objective.decoderBias(theta), 4),
@@ -147,4 +157,19 @@ export async function trainSae(params: SaeParams, options: TrainingOptions = {})
     finalLoss: round(evaluation.loss),
     lossCurve,
   };
+  return { result, theta };
 }
+
+export const saeModel = defineLabModel({
+  name: 'sae',
+  description: 'model 2: sparse autoencoder (ReLU + L1, or TopK) on data with known features',
+  paramSpec: saeParamSpec,
+  validate: validateSaeParams,
+  layout: (params) => saeLayout(params.inputDim, params.width),
+  train: trainSae,
+  summary: ({ params, ...result }) => [
+    `${params.variant} SAE, width ${params.width}, on ${params.data} data (d = ${params.inputDim}, ${params.features} true features)`,
+    `L0 ${result.l0} (true ${result.trueL0}), FVU ${result.fractionOfVarianceUnexplained}, dead latents ${result.deadLatents}`,
+    `MMCS with the true features ${result.mmcs}`,
+  ],
+});

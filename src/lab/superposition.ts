@@ -11,12 +11,15 @@
  * (measured on one fixed evaluation batch shared by all seeds).
  */
 
-import { createAdam } from './adam.ts';
+import { defineLabModel, type LabTrainOptions, type Trained } from './core/define-model.ts';
+import { defineLayout } from './core/layout.ts';
+import type { Objective } from './core/objective.ts';
+import { trainBestOfRestarts, type RestartMetrics } from './core/train.ts';
 import { round, toPlainArray, toPlainMatrix } from './json.ts';
 import { columnNorms, fillNormal, gram } from './matrix.ts';
 import { boundSteps, validateParams, type ParamValues, type Validated } from './params.ts';
 import { createRandom, deriveSeed, type Random } from './random.ts';
-import { runTraining, type LossCurve, type TrainingLoop, type TrainingOptions } from './runner.ts';
+import type { LossCurve } from './runner.ts';
 
 export const superpositionParamSpec = [
   { name: 'n', kind: 'number', default: 5, min: 2, max: 20, integer: true, description: 'number of sparse input features' },
@@ -82,11 +85,16 @@ export function importanceWeights(n: number, importanceDecay: number): Float64Ar
   return Float64Array.from({ length: n }, (_, i) => importanceDecay ** i);
 }
 
+/** θ = [W (m×n, row-major), b (n)]. */
+export function superpositionLayout(n: number, m: number) {
+  return defineLayout({ W: [m, n], b: [n] });
+}
+
 /**
- * The loss (mean over the batch) and, added into `grad`, its gradient with respect to θ = [W (m×n, row-major), b (n)].
+ * The loss (mean over the batch) and, added into `grad`, its gradient with respect to θ = [W, b] (superpositionLayout).
  * Returns a function with its scratch space allocated once.
  */
-export function createSuperpositionObjective(n: number, m: number, importance: Float64Array, relu: boolean) {
+export function createSuperpositionLoss(n: number, m: number, importance: Float64Array, relu: boolean) {
   const h = new Float64Array(m);
   const dh = new Float64Array(m);
   const active = new Int32Array(n);
@@ -144,63 +152,73 @@ export function createSuperpositionObjective(n: number, m: number, importance: F
   };
 }
 
-interface SuperpositionLoop extends TrainingLoop {
-  theta: Float64Array;
-}
-
-function createSuperpositionLoop(params: SuperpositionParams, seed: number): SuperpositionLoop {
-  const { n, m, sparsity, batchSize, steps } = params;
-  const random = createRandom(seed);
-  const theta = new Float64Array(m * n + n);
-  fillNormal(theta.subarray(0, m * n), random, Math.sqrt(2 / (m + n)));
-  const grad = new Float64Array(theta.length);
-  const X = new Float64Array(batchSize * n);
-  const objective = createSuperpositionObjective(n, m, importanceWeights(n, params.importanceDecay), params.nonlinearity === 'relu');
-  const adam = createAdam(theta.length, { learningRate: params.learningRate });
+/** Batches of `batchSize` fresh sparse samples; W ~ N(0, 2/(m + n)), b = 0. */
+function createSuperpositionObjective(params: SuperpositionParams): Objective<Float64Array, 'W' | 'b'> {
+  const { n, m, sparsity, batchSize } = params;
+  const layout = superpositionLayout(n, m);
+  const loss = createSuperpositionLoss(n, m, importanceWeights(n, params.importanceDecay), params.nonlinearity === 'relu');
   return {
-    theta,
-    steps,
-    step() {
-      sampleSparseFeatures(X, batchSize, n, sparsity, random);
-      grad.fill(0);
-      const loss = objective(theta, X, batchSize, grad);
-      adam.step(theta, grad);
-      return loss;
-    },
-    metrics: () => ({ W: toPlainMatrix(theta, m, n, 4) }),
+    layout,
+    init: (theta, random) => void fillNormal(layout.slice(theta, 'W'), random, Math.sqrt(2 / (m + n))),
+    createBatch: () => new Float64Array(batchSize * n),
+    sample: (X, random) => sampleSparseFeatures(X, batchSize, n, sparsity, random),
+    lossAndGradient: (theta, X, grad) => loss(theta, X, batchSize, grad),
   };
 }
 
-export async function trainSuperposition(params: SuperpositionParams, options: TrainingOptions = {}): Promise<SuperpositionResult> {
+/** Progress reports carry the current W (m rows × n, 4 significant digits) and which restart is training. */
+export type SuperpositionMetrics = RestartMetrics<{ W: number[][] }>;
+
+export async function trainSuperposition(params: SuperpositionParams, options: LabTrainOptions<SuperpositionMetrics> = {}): Promise<Trained<SuperpositionResult>> {
   const { n, m } = params;
   const evaluationX = new Float64Array(evaluationBatchSize * n);
   sampleSparseFeatures(evaluationX, evaluationBatchSize, n, params.sparsity, createRandom(deriveSeed(params.seed, 1000)));
-  const evaluate = createSuperpositionObjective(n, m, importanceWeights(n, params.importanceDecay), params.nonlinearity === 'relu');
+  const evaluationLoss = createSuperpositionLoss(n, m, importanceWeights(n, params.importanceDecay), params.nonlinearity === 'relu');
   const scratch = new Float64Array(m * n + n);
-
-  let best: { theta: Float64Array; loss: number; curve: LossCurve; restart: number } | undefined;
-  const restartLosses: number[] = [];
-  for (let restart = 0; restart < params.restarts; restart++) {
-    const loop = createSuperpositionLoop(params, deriveSeed(params.seed, restart));
-    const onProgress = options.onProgress;
-    const curve = await runTraining('superposition', loop, {
-      ...options,
-      onProgress: onProgress && ((progress) => onProgress({ ...progress, metrics: { ...progress.metrics, restart } })),
-    });
-    const loss = evaluate(loop.theta, evaluationX, evaluationBatchSize, scratch);
-    restartLosses.push(loss);
-    if (!best || loss < best.loss) best = { theta: loop.theta, loss, curve, restart };
-  }
-  if (!best) throw new Error('superposition: no restart ran');
-  return {
+  const { best, losses } = await trainBestOfRestarts({
+    name: 'superposition',
+    objective: createSuperpositionObjective(params),
+    steps: params.steps,
+    restarts: params.restarts,
+    seed: params.seed,
+    optimiser: { kind: 'adam', learningRate: params.learningRate },
+    initial: options.initial,
+    trainable: options.trainable,
+    metrics: (theta) => ({ W: toPlainMatrix(theta, m, n, 4) }),
+    evaluate: (theta) => evaluationLoss(theta, evaluationX, evaluationBatchSize, scratch),
+  }, options);
+  const result: SuperpositionResult = {
     params,
     ...describeSuperposition(best.theta, n, m),
     finalLoss: round(best.loss),
-    lossCurve: best.curve,
+    lossCurve: best.lossCurve,
     bestRestart: best.restart,
-    restartLosses: toPlainArray(restartLosses),
+    restartLosses: toPlainArray(losses),
   };
+  return { result, theta: best.theta };
 }
+
+const list = (values: number[]) => values.map((value) => value.toFixed(3)).join(' ');
+
+export const superpositionModel = defineLabModel({
+  name: 'superposition',
+  description: 'model 1: toy model of superposition (Elhage et al., 2022)',
+  paramSpec: superpositionParamSpec,
+  validate: validateSuperpositionParams,
+  layout: (params) => superpositionLayout(params.n, params.m),
+  train: trainSuperposition,
+  summary: (result) => {
+    const { params } = result;
+    const represented = result.featureNorms.filter((norm) => norm > 0.5).length;
+    return [
+      `n = ${params.n} features in m = ${params.m} dimensions, sparsity ${params.sparsity}, importance r = ${params.importanceDecay}, ${params.nonlinearity}`,
+      `best of ${params.restarts} restarts: #${result.bestRestart}, final loss ${result.finalLoss}`,
+      `‖W_i‖: ${list(result.featureNorms)}  (${represented} features with ‖W_i‖ > 0.5)`,
+      `superposition Σ_j≠i (Ŵ_i·W_j)²: ${list(result.superposition)}`,
+      `b: ${list(result.b)}`,
+    ];
+  },
+});
 
 /**
  * Feature geometry of W (m×n, row-major): ‖W_i‖, the superposition Σ_{j≠i} (Ŵ_i·W_j)² and WᵀW, as plain arrays.

@@ -3,7 +3,7 @@
  * `npx node src/figures/precompute.ts` writes it to data.json; tests/unit/figures/data.test.ts retrains
  * and checks the committed file is what the lab produces.
  */
-import { trainModel0, type Model0Weights } from '../../lab/mlp.ts';
+import { mlpModel, trainModel0, type Model0Weights } from '../../lab/mlp.ts';
 
 export interface PvaData {
   /** Model 0's trained parameters: the lines of the figure. */
@@ -17,7 +17,7 @@ export interface PvaData {
 }
 
 export async function computeData(): Promise<PvaData> {
-  const result = await trainModel0(0);
+  const { result } = await trainModel0(mlpModel.defaults());
   return {
     weights: result.weights,
     classes: result.dataset.classes,

@@ -11,5 +11,5 @@ export interface DictionaryData {
 }
 
 export async function computeData(): Promise<DictionaryData> {
-  return { result: await trainSae(experimentParams()) };
+  return { result: (await trainSae(experimentParams())).result };
 }

@@ -12,19 +12,18 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { LabModelName, LabResults } from '../../lab/models.ts';
-import type { TrainingProgress } from '../../lab/runner.ts';
-import type { LabRequest, LabResponse } from '../../lab/worker-protocol.ts';
+import type { LabProgress, LabRequest, LabResponse } from '../../lab/worker-protocol.ts';
 
-export type LabJobState<Result> =
+export type LabJobState<Result, Progress = LabProgress> =
   | { status: 'idle'; result: Result }
-  | { status: 'running'; result: Result; progress: TrainingProgress | undefined }
+  | { status: 'running'; result: Result; progress: Progress | undefined }
   | { status: 'done'; result: Result; corrections: string[] }
   | { status: 'cancelled'; result: Result }
   | { status: 'error'; result: Result; message: string };
 
-export interface LabWorker<Result> {
+export interface LabWorker<Result, Progress = LabProgress> {
   /** `result` is always the last finished result (the build-time one until a run completes). */
-  state: LabJobState<Result>;
+  state: LabJobState<Result, Progress>;
   /** Starts a run with these parameters, cancelling any run in progress. */
   run(params: Record<string, unknown>): void;
   cancel(): void;
@@ -37,9 +36,9 @@ export function useLabWorker<Name extends LabModelName>(
   model: Name,
   initial: LabResults[Name],
   progressIntervalMs = 100,
-): LabWorker<LabResults[Name]> {
+): LabWorker<LabResults[Name], LabProgress<Name>> {
   type Result = LabResults[Name];
-  const [state, setState] = useState<LabJobState<Result>>({ status: 'idle', result: initial });
+  const [state, setState] = useState<LabJobState<Result, LabProgress<Name>>>({ status: 'idle', result: initial });
   const worker = useRef<Worker | undefined>(undefined);
   /** Id of the run in progress (0: none). Ids only grow, so a late message of an old run is never taken for a new one. */
   const current = useRef(0);
@@ -50,14 +49,15 @@ export function useLabWorker<Name extends LabModelName>(
   const ensureWorker = useCallback((): Worker => {
     if (worker.current) return worker.current;
     const created = createWorker();
-    created.addEventListener('message', (event: MessageEvent<LabResponse>) => {
+    // The worker answers a request for model `Name` with that model's messages (worker-protocol.ts).
+    created.addEventListener('message', (event: MessageEvent<LabResponse<Name>>) => {
       const message = event.data;
       if (message.id !== current.current) return;
       if (message.type === 'progress') {
         setState((s) => ({ status: 'running', result: s.result, progress: message.progress }));
       } else if (message.type === 'result') {
         current.current = 0;
-        setState({ status: 'done', result: message.run.result as Result, corrections: message.run.corrections });
+        setState({ status: 'done', result: message.run.result, corrections: message.run.corrections });
       } else {
         current.current = 0;
         setState((s) => (message.cancelled ? { status: 'cancelled', result: s.result } : { status: 'error', result: s.result, message: message.message }));

@@ -52,7 +52,7 @@ function progressText(trainer: Trainer, wanted: LabParams, buildTime: Superposit
   if (s.status === 'running') {
     const p = s.progress;
     if (!p) return 'starting to train…';
-    const restart = Number(p.metrics['restart'] ?? 0) + 1;
+    const restart = p.metrics.restart + 1;
     return `training: run ${restart} of ${labRestarts}, step ${integer(p.step)} of ${integer(p.steps)}, loss ${lossFormat(p.loss)}`;
   }
   const stale = sameRun(s.result.params, wanted) ? '' : ' (last finished result, for other settings)';
@@ -179,7 +179,7 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
         <div class="sx__progress">
           {trainers.map((t, k) => {
             const s = t.lab.state;
-            const fraction = s.status === 'running' && s.progress ? (Number(s.progress.metrics['restart'] ?? 0) + s.progress.step / s.progress.steps) / labRestarts : s.status === 'running' ? 0 : 1;
+            const fraction = s.status === 'running' && s.progress ? (s.progress.metrics.restart + s.progress.step / s.progress.steps) / labRestarts : s.status === 'running' ? 0 : 1;
             const label = `Training progress, ${modelName(k === 0 ? 'relu' : 'linear')}`;
             return <progress key={k} class="sx__bar" max={1} value={Number.isFinite(fraction) ? Math.min(1, fraction) : 0} aria-label={label} />;
           })}

@@ -16,7 +16,7 @@ export interface ExplorerData {
 async function train(nonlinearity: 'relu' | 'linear'): Promise<SuperpositionResult> {
   const { params, corrections } = validateSuperpositionParams(labParams(defaultSettings, nonlinearity));
   if (corrections.length > 0) throw new Error(`superposition-explorer defaults need corrections: ${corrections.join('; ')}`);
-  return trainSuperposition(params);
+  return (await trainSuperposition(params)).result;
 }
 
 export async function computeData(): Promise<ExplorerData> {

@@ -5,8 +5,8 @@
  * arrive about every 100 ms, so the figure redraws at most ten times a second while training.
  */
 import { useCallback, useRef } from 'preact/hooks';
-import type { TrainingProgress } from '../../lab/runner.ts';
 import type { SuperpositionResult } from '../../lab/superposition.ts';
+import type { LabProgress } from '../../lab/worker-protocol.ts';
 import { useLabWorker, type LabWorker } from '../shared/use-lab-worker.ts';
 import { sameRun, type LabParams } from './settings.ts';
 
@@ -14,11 +14,11 @@ export interface LiveCurve {
   restart: number;
   step: number[];
   loss: number[];
-  last?: TrainingProgress;
+  last?: LabProgress<'superposition'>;
 }
 
 export interface Trainer {
-  lab: LabWorker<SuperpositionResult>;
+  lab: LabWorker<SuperpositionResult, LabProgress<'superposition'>>;
   /** The settings of the run in progress (undefined when none runs). */
   running: LabParams | undefined;
   live: LiveCurve;
@@ -45,7 +45,7 @@ export function useTrainer(createWorker: () => Worker, buildTime: SuperpositionR
     if (live.current.step.length > 0 || live.current.last) live.current = { restart: 0, step: [], loss: [] };
   } else if (s.progress !== live.current.last) {
     // Each progress report is taken once (renders for other reasons see the same object again).
-    const restart = Number(s.progress.metrics['restart'] ?? 0);
+    const { restart } = s.progress.metrics;
     if (restart !== live.current.restart) live.current = { restart, step: [], loss: [] };
     live.current.step.push(s.progress.step);
     live.current.loss.push(s.progress.loss);

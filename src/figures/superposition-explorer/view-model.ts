@@ -4,8 +4,8 @@
  * The drawings, the text alternative and the announcements all read these objects.
  */
 import { format } from 'd3-format';
-import type { TrainingProgress } from '../../lab/runner.ts';
 import { featureGeometry, importanceWeights, type SuperpositionResult } from '../../lab/superposition.ts';
+import type { LabProgress } from '../../lab/worker-protocol.ts';
 import type { Nonlinearity } from './settings.ts';
 
 export const fixed2 = format('.2f');
@@ -69,16 +69,17 @@ function computeResultView(result: SuperpositionResult): ModelView {
 }
 
 /** The model as it is now, from a progress report of a run with these settings. */
-export function liveView(progress: TrainingProgress, settings: { n: number; m: number; importanceDecay: number; nonlinearity: Nonlinearity }): ModelView | undefined {
-  const W = progress.metrics['W'];
+export function liveView(progress: LabProgress<'superposition'>, settings: { n: number; m: number; importanceDecay: number; nonlinearity: Nonlinearity }): ModelView | undefined {
+  const { W } = progress.metrics;
   const { n, m } = settings;
-  if (!Array.isArray(W) || W.length !== m || !W.every((row) => Array.isArray(row) && row.length === n)) return undefined;
-  const flat = Float64Array.from((W as number[][]).flat());
+  // A report of a run at other sizes (the settings changed while it ran) cannot be drawn with these.
+  if (W.length !== m || !W.every((row) => row.length === n)) return undefined;
+  const flat = Float64Array.from(W.flat());
   return {
     nonlinearity: settings.nonlinearity,
     n,
     m,
-    W: W as number[][],
+    W,
     ...featureGeometry(flat, m, n),
     importance: Array.from(importanceWeights(n, settings.importanceDecay)),
     b: undefined,

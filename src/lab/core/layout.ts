@@ -51,3 +51,11 @@ export function defineLayout<const Blocks extends Record<string, Shape>>(shapes:
     },
   };
 }
+
+/** `names` as block names of `layout`, or an error naming the blocks it does have (names from outside: a worker message, a CLI flag). */
+export function checkBlockNames<Name extends string>(layout: Layout<Name>, names: readonly string[]): Name[] {
+  const known = new Set<string>(layout.blocks.map((block) => block.name));
+  const unknown = names.filter((name) => !known.has(name));
+  if (unknown.length > 0) throw new Error(`layout: no block named ${unknown.map((name) => `"${name}"`).join(', ')}; the blocks are ${[...known].join(', ')}`);
+  return names as Name[];
+}

@@ -2,19 +2,19 @@
  * The one training loop: every lab model trains an Objective (objective.ts) through `trainObjective`
  * (one run) or `trainBestOfRestarts` (several seeds, keep the lowest evaluation loss). Progress, cancel and
  * the loss curve come from runner.ts; the optimiser is Adam/AdamW or plain gradient descent.
- * Parameters outside `trainable` are frozen: their gradient is zeroed and their values are restored after each
- * optimiser step (so AdamW's decoupled weight decay cannot move them either).
+ * Parameters outside `trainable` are frozen: their gradient is zeroed before the optimiser sees it and their
+ * values are restored after each step (so AdamW's decoupled weight decay cannot move them either).
  */
 
 import { createAdam, type AdamOptions } from '../adam.ts';
-import type { JsonValue } from '../json.ts';
 import { createRandom, deriveSeed } from '../random.ts';
-import { runTraining, type LossCurve, type TrainingOptions } from '../runner.ts';
+import { runTraining, type LossCurve, type ProgressMetrics, type TrainingOptions } from '../runner.ts';
+import { checkBlockNames, type Layout } from './layout.ts';
 import type { Objective } from './objective.ts';
 
 export type OptimiserSettings = ({ kind: 'adam' } & AdamOptions) | { kind: 'sgd'; learningRate: number };
 
-export interface TrainSettings<Batch, Name extends string = string> {
+export interface TrainSettings<Batch, Name extends string, Metrics extends ProgressMetrics> {
   /** Model name for messages (a diverged loss names it). */
   name: string;
   objective: Objective<Batch, Name>;
@@ -24,10 +24,10 @@ export interface TrainSettings<Batch, Name extends string = string> {
   optimiser: OptimiserSettings;
   /** Start from these parameters (e.g. a checkpoint's θ) instead of `objective.init`; copied, never modified. */
   initial?: Float64Array | undefined;
-  /** Blocks that train; every other block stays frozen. Omitted: all blocks train. */
-  trainable?: readonly Name[] | undefined;
-  /** A small JSON-safe snapshot for progress reports. */
-  metrics?: ((theta: Float64Array) => { [key: string]: JsonValue }) | undefined;
+  /** Blocks that train; every other block stays frozen. Omitted: all blocks train. Unknown names are an error. */
+  trainable?: readonly string[] | undefined;
+  /** The model's progress snapshot of θ (see runner.ts). */
+  metrics(theta: Float64Array): Metrics;
 }
 
 export interface TrainedParameters {
@@ -47,45 +47,56 @@ function createStepper(settings: OptimiserSettings, size: number): (theta: Float
   };
 }
 
-/** 1 where a parameter trains, 0 where it is frozen; undefined when everything trains. */
-function trainableMask<Name extends string>(objective: Objective<unknown, Name>, trainable: readonly Name[] | undefined): Float64Array | undefined {
+/** Indices of the frozen parameters (those outside every `trainable` block); undefined when everything trains. */
+function frozenIndices<Name extends string>(layout: Layout<Name>, trainable: readonly string[] | undefined): Int32Array | undefined {
   if (!trainable) return undefined;
-  const mask = new Float64Array(objective.layout.size);
-  for (const name of trainable) objective.layout.slice(mask, name).fill(1);
-  return mask;
+  const trains = new Uint8Array(layout.size);
+  for (const name of checkBlockNames(layout, trainable)) {
+    const { offset, size } = layout.block(name);
+    trains.fill(1, offset, offset + size);
+  }
+  const frozen: number[] = [];
+  trains.forEach((bit, index) => bit === 0 && frozen.push(index));
+  return Int32Array.from(frozen);
 }
 
-export async function trainObjective<Batch, Name extends string>(
-  settings: TrainSettings<Batch, Name>,
-  options: TrainingOptions = {},
+/** θ at the start of training: a copy of `initial` (checked against the layout), or `objective.init`. */
+function startingParameters<Batch, Name extends string>(settings: TrainSettings<Batch, Name, ProgressMetrics>, random: ReturnType<typeof createRandom>): Float64Array {
+  const theta = new Float64Array(settings.objective.layout.size);
+  if (!settings.initial) {
+    settings.objective.init(theta, random);
+    return theta;
+  }
+  if (settings.initial.length !== theta.length) throw new Error(`${settings.name}: starting parameters have ${settings.initial.length} values, the layout ${theta.length}`);
+  theta.set(settings.initial);
+  return theta;
+}
+
+export async function trainObjective<Batch, Name extends string, Metrics extends ProgressMetrics>(
+  settings: TrainSettings<Batch, Name, Metrics>,
+  options: TrainingOptions<Metrics> = {},
 ): Promise<TrainedParameters> {
   const { objective, steps, name } = settings;
   const random = createRandom(settings.seed);
-  const theta = new Float64Array(objective.layout.size);
-  if (settings.initial) {
-    if (settings.initial.length !== theta.length) throw new Error(`${name}: starting parameters have ${settings.initial.length} values, the layout ${theta.length}`);
-    theta.set(settings.initial);
-  } else {
-    objective.init(theta, random);
-  }
+  const theta = startingParameters(settings, random);
   const grad = new Float64Array(theta.length);
   const batch = objective.createBatch();
-  const mask = trainableMask(objective as Objective<unknown, Name>, settings.trainable);
-  const frozen = mask && Float64Array.from(theta);
+  const frozen = frozenIndices(objective.layout, settings.trainable);
+  // Assigning (not multiplying by a 0/1 mask) keeps a NaN gradient of a frozen block out of the optimiser.
+  const frozenValues = frozen && Float64Array.from(frozen, (index) => theta[index]!);
   const step = createStepper(settings.optimiser, theta.length);
-  const metrics = settings.metrics;
   const lossCurve = await runTraining(name, {
     steps,
     step() {
       objective.sample(batch, random, theta);
       grad.fill(0);
       const loss = objective.lossAndGradient(theta, batch, grad);
-      if (mask) for (let i = 0; i < grad.length; i++) grad[i] = grad[i]! * mask[i]!;
+      if (frozen) for (let k = 0; k < frozen.length; k++) grad[frozen[k]!] = 0;
       step(theta, grad);
-      if (mask && frozen) for (let i = 0; i < theta.length; i++) if (mask[i] === 0) theta[i] = frozen[i]!;
+      if (frozen && frozenValues) for (let k = 0; k < frozen.length; k++) theta[frozen[k]!] = frozenValues[k]!;
       return loss;
     },
-    metrics: () => (metrics ? metrics(theta) : {}),
+    metrics: () => settings.metrics(theta),
   }, options);
   return { theta, lossCurve };
 }
@@ -96,18 +107,21 @@ export interface Restart extends TrainedParameters {
   loss: number;
 }
 
+/** Progress metrics of a best-of-restarts run: the model's own, and which restart is training. */
+export type RestartMetrics<Metrics extends ProgressMetrics> = Metrics & { restart: number };
+
 /**
  * Trains `restarts` runs seeded `deriveSeed(seed, restart)` and keeps the one with the lowest `evaluate(θ)`.
- * Progress reports carry `restart` in their metrics.
+ * Every restart starts from `initial` when it is given (then the restarts differ only in their batches).
  */
-export async function trainBestOfRestarts<Batch, Name extends string>(
-  settings: TrainSettings<Batch, Name> & { restarts: number; evaluate(theta: Float64Array): number },
-  options: TrainingOptions = {},
+export async function trainBestOfRestarts<Batch, Name extends string, Metrics extends ProgressMetrics>(
+  settings: TrainSettings<Batch, Name, Metrics> & { restarts: number; evaluate(theta: Float64Array): number },
+  options: TrainingOptions<RestartMetrics<Metrics>> = {},
 ): Promise<{ best: Restart; losses: number[] }> {
   let best: Restart | undefined;
   const losses: number[] = [];
+  const { onProgress } = options;
   for (let restart = 0; restart < settings.restarts; restart++) {
-    const onProgress = options.onProgress;
     const run = await trainObjective({ ...settings, seed: deriveSeed(settings.seed, restart) }, {
       ...options,
       onProgress: onProgress && ((progress) => onProgress({ ...progress, metrics: { ...progress.metrics, restart } })),

@@ -3,11 +3,11 @@ import { describe, test } from 'vitest';
 import { fillNormal } from '../../../src/lab/matrix.ts';
 import { createMlp } from '../../../src/lab/mlp-network.ts';
 import { createRandom } from '../../../src/lab/random.ts';
-import { createSaeObjective } from '../../../src/lab/sae-objective.ts';
+import { createSaeLoss } from '../../../src/lab/sae-objective.ts';
 import { createSparseCombinationSource, randomUnitDirections } from '../../../src/lab/sparse-data.ts';
-import { createSuperpositionObjective, importanceWeights, sampleSparseFeatures } from '../../../src/lab/superposition.ts';
+import { createSuperpositionLoss, importanceWeights, sampleSparseFeatures } from '../../../src/lab/superposition.ts';
 import { sampleThreeRegions } from '../../../src/lab/three-regions.ts';
-import { expectGradientMatchesFiniteDifferences } from './helpers.ts';
+import { expectGradientMatchesFiniteDifferences } from './support/finite-differences.ts';
 
 describe('superposition gradient', () => {
   for (const relu of [true, false]) {
@@ -15,7 +15,7 @@ describe('superposition gradient', () => {
       const n = 6;
       const m = 3;
       const random = createRandom(1);
-      const objective = createSuperpositionObjective(n, m, importanceWeights(n, 0.8), relu);
+      const objective = createSuperpositionLoss(n, m, importanceWeights(n, 0.8), relu);
       const X = new Float64Array(32 * n);
       sampleSparseFeatures(X, 32, n, 0.6, random);
       const theta = fillNormal(new Float64Array(m * n + n), random, 0.7);
@@ -36,8 +36,8 @@ describe('sparse autoencoder gradient', () => {
       const source = createSparseCombinationSource(randomUnitDirections(10, d, random), d, 0.3);
       const X = new Float64Array(16 * d);
       source.sample(X, 16, random);
-      const objective = createSaeObjective({ d, width, topK, l1Coefficient });
-      const theta = fillNormal(new Float64Array(objective.size), random, 0.5);
+      const objective = createSaeLoss({ d, width, topK, l1Coefficient });
+      const theta = fillNormal(new Float64Array(objective.layout.size), random, 0.5);
       const grad = new Float64Array(theta.length);
       objective.lossAndGradient(theta, X, 16, grad);
       const scratch = new Float64Array(theta.length);
@@ -50,7 +50,7 @@ test('MLP (tanh hidden layers, softmax cross-entropy) gradient', () => {
   const network = createMlp([2, 4, 3, 3]);
   const random = createRandom(3);
   const data = sampleThreeRegions(20, random);
-  const theta = fillNormal(new Float64Array(network.size), random, 0.8);
+  const theta = fillNormal(new Float64Array(network.layout.size), random, 0.8);
   const grad = new Float64Array(theta.length);
   network.lossAndGradient(theta, data.X, data.labels, data.count, grad);
   const scratch = new Float64Array(theta.length);

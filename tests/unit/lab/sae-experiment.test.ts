@@ -10,7 +10,7 @@ const seeds = [0, 1, 2, 3];
 
 async function mmcsOverSeeds(settings: Partial<ExperimentSettings>): Promise<number[]> {
   const runs: SaeResult[] = [];
-  for (const seed of seeds) runs.push(await trainSae(experimentParams({ ...settings, seed })));
+  for (const seed of seeds) runs.push((await trainSae(experimentParams({ ...settings, seed }))).result);
   return runs.map((run) => run.mmcs);
 }
 

@@ -12,7 +12,7 @@ async function train(l1Coefficient: number, seed: number): Promise<SaeResult> {
     data: 'synthetic', variant: 'l1', inputDim: 32, features: 64, featureProbability: 0.05, width: 128, l1Coefficient, seed, steps: 2000,
   });
   expect(corrections).toEqual([]);
-  return trainSae(params);
+  return (await trainSae(params)).result;
 }
 
 test('a λ sweep finds the true features; L0 falls and reconstruction error rises with λ', async () => {

@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { createRandom } from '../../../src/lab/random.ts';
 import { trainSae } from '../../../src/lab/sae.ts';
-import { createSaeObjective } from '../../../src/lab/sae-objective.ts';
+import { createSaeLoss } from '../../../src/lab/sae-objective.ts';
 import { experimentParams } from '../../../src/lab/sae-experiment.ts';
 import { createSparseCombinationSource, randomUnitDirections } from '../../../src/lab/sparse-data.ts';
 
@@ -12,8 +12,9 @@ describe('TopK', () => {
     const d = 8;
     const width = 24;
     const random = createRandom(k);
-    const objective = createSaeObjective({ d, width, topK: k, l1Coefficient: 0 });
-    const theta = objective.initialParameters(random);
+    const objective = createSaeLoss({ d, width, topK: k, l1Coefficient: 0 });
+    const theta = new Float64Array(objective.layout.size);
+    objective.init(theta, random);
     const source = createSparseCombinationSource(randomUnitDirections(16, d, random), d, 0.2);
     const x = new Float64Array(d);
     let full = 0;
@@ -31,7 +32,7 @@ describe('TopK', () => {
   });
 
   test('a trained TopK SAE has L0 ≤ k, and its example input turns on at most k latents', async () => {
-    const result = await trainSae(experimentParams({ variant: 'topk', k: 2 }));
+    const { result } = await trainSae(experimentParams({ variant: 'topk', k: 2 }));
     expect(result.l0).toBeLessThanOrEqual(2);
     expect(result.example.latents.length).toBeLessThanOrEqual(2);
   });
@@ -39,7 +40,7 @@ describe('TopK', () => {
 
 describe('example readout', () => {
   test('shows at least two planted features and the latents that carry them', async () => {
-    const result = await trainSae(experimentParams());
+    const { result } = await trainSae(experimentParams());
     const { features, latents, squaredError } = result.example;
     expect(features.length).toBeGreaterThanOrEqual(2);
     for (const { feature, coefficient } of features) {

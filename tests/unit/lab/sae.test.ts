@@ -6,7 +6,7 @@ import { expectJsonSafe } from './helpers.ts';
 async function train(raw: Record<string, unknown>): Promise<SaeResult> {
   const { params, corrections } = validateSaeParams(raw);
   expect(corrections).toEqual([]);
-  return trainSae(params);
+  return (await trainSae(params)).result;
 }
 
 describe('sparse autoencoder', () => {

@@ -7,7 +7,7 @@ import { angleBetween, expectJsonSafe } from './helpers.ts';
 async function train(raw: Record<string, unknown>): Promise<SuperpositionResult> {
   const { params, corrections } = validateSuperpositionParams({ batchSize: 1024, learningRate: 0.01, ...raw });
   expect(corrections).toEqual([]);
-  return trainSuperposition(params);
+  return (await trainSuperposition(params)).result;
 }
 
 /** Column i of W (m×n) as a vector. */

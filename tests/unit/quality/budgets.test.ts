@@ -4,6 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { KB, budgets, pageChecks, siteChecks, summarise } from '../../../scripts/quality/budgets.mjs';
+import { blankPageResult } from '../../../scripts/quality/browser.mjs';
 
 const strictHtml = `<!DOCTYPE html><html lang="en"><head><title>t</title><meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' 'sha256-abc='"></head><body><main><h1>t</h1></main></body></html>`;
 
@@ -24,23 +25,7 @@ function weight(over: Record<string, unknown> = {}) {
 }
 
 function browser(over: Record<string, unknown> = {}) {
-  return {
-    status: 200,
-    requests: 4,
-    externalRequests: [],
-    failedRequests: [],
-    consoleErrors: [],
-    pageErrors: [],
-    cspViolations: [],
-    cspHeader: [],
-    axe: [],
-    cls: 0,
-    islands: { total: 0, hydrated: 0 },
-    workers: [],
-    ranButtons: [],
-    search: null,
-    ...over,
-  };
+  return { ...blankPageResult(), status: 200, requests: 4, ...over };
 }
 
 const lhRun = (scores: Partial<Record<'performance' | 'accessibility' | 'bestPractices' | 'seo', number | null>> = {}) => ({
