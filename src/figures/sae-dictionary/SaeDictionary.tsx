@@ -14,7 +14,7 @@ import { useLabWorker } from '../shared/use-lab-worker.ts';
 import '../shared/figure.css';
 import './style.css';
 import { CosineMatrix } from './CosineMatrix.tsx';
-import { describeResult, outcomeText, settingsText } from './describe.ts';
+import { outcomeText, settingsText } from './describe.ts';
 import { ExampleReadout } from './ExampleReadout.tsx';
 import figure from './figure.ts';
 import { publishReaderRun, readerRunOf } from './reader-run.ts';
@@ -79,7 +79,7 @@ export default function SaeDictionary({ anchor }: FigureIslandProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [running, s.status]);
 
-  const alternative = useMemo(() => describeResult(s.result), [s.result]);
+  const alternative = useMemo(() => figure.describe(state.values, { result: s.result }), [state.values, s.result]);
   const drawings = useMemo(
     () => (
       <div class="sd__drawings">

@@ -21,7 +21,7 @@ export default defineFigure({
     licence: 'CC BY 4.0',
     licenceUrl: 'https://creativecommons.org/licenses/by/4.0/',
   },
-  /** Describes the build-time result, trained at the defaults (the only settings known without training). */
+  /** Describes the result shown: the build-time one (trained at the defaults), or the reader's run. */
   describe(_values, d) {
     return describeResult(d.result);
   },

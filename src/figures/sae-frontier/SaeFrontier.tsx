@@ -13,7 +13,7 @@ import { useAnnouncer } from '../shared/use-announcer.ts';
 import { useFigureParams } from '../shared/use-figure-params.ts';
 import '../shared/figure.css';
 import './style.css';
-import { describeFrontier, runText } from './describe.ts';
+import { runText } from './describe.ts';
 import figure from './figure.ts';
 import { FrontierPlot, Marker } from './FrontierPlot.tsx';
 
@@ -40,7 +40,7 @@ export default function SaeFrontier({ anchor }: FigureIslandProps) {
 
   const sweeps = shownSweeps(data, state.values);
   const note = offSweepNote(run, data, experimentDefaults.featureProbability);
-  const alternative = useMemo(() => describeFrontier(state.values, data, run), [state.values, data, run]);
+  const alternative = useMemo(() => figure.describe(state.values, { ...data, run }), [state.values, data, run]);
   const deadMax = Math.max(data.width, run.deadLatents);
 
   return (

@@ -5,8 +5,10 @@
  * `npx node src/figures/precompute.ts sae-frontier` writes data.json.
  */
 import { sweepFrontier, type Frontier } from '../../lab/sae-sweep.ts';
+import type { ReaderRun } from '../sae-dictionary/reader-run.ts';
 
-export type FrontierData = Frontier;
+/** The sweep; the island adds `run`, the reader's SAE from the dictionary figure, to the data it describes. */
+export type FrontierData = Frontier & { run?: ReaderRun };
 
 export async function computeData(): Promise<FrontierData> {
   return sweepFrontier();

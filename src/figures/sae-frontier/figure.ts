@@ -22,7 +22,8 @@ export default defineFigure({
     licence: 'CC BY 4.0',
     licenceUrl: 'https://creativecommons.org/licenses/by/4.0/',
   },
+  /** The sweep, and the reader's run when the island passes one (else the dictionary figure's default run). */
   describe(values, d) {
-    return describeFrontier(values, d, defaultRun(d, experimentDefaults.l1Coefficient, experimentDefaults.featureProbability));
+    return describeFrontier(values, d, d.run ?? defaultRun(d, experimentDefaults.l1Coefficient, experimentDefaults.featureProbability));
   },
 });
