@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { figureFolders } from '../src/figures/contract.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -30,13 +31,6 @@ export function glossaryIds(yamlText) {
 
 export function bibKeys(bibText) {
   return [...bibText.matchAll(/^@\w+\s*\{\s*([^,\s]+)\s*,/gm)].map((m) => m[1]);
-}
-
-export function figureIds(figuresDir) {
-  return readdirSync(figuresDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(figuresDir, d.name, 'figure.ts')))
-    .map((d) => d.name)
-    .sort();
 }
 
 /** One synthetic article: valid front matter, four sections, citations, terms, an equation and a figure. */
@@ -139,7 +133,7 @@ function main() {
   copyProject(work);
   const terms = glossaryIds(readFileSync(join(work, 'content/glossary.yaml'), 'utf8'));
   const keys = bibKeys(readFileSync(join(work, 'content/references.bib'), 'utf8'));
-  const figure = figureIds(join(work, 'src/figures'))[0];
+  const figure = figureFolders(join(work, 'src/figures'))[0];
   if (!terms.length || !keys.length) throw new Error('the glossary or the bibliography is empty: nothing to cite');
   const articles = join(work, 'content/articles');
   const results = [];

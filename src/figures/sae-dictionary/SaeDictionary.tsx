@@ -57,7 +57,7 @@ export default function SaeDictionary({ anchor }: FigureIslandProps) {
     // Wait until a slider stops moving before training (arrow keys held down, a drag).
     const timer = setTimeout(want, state.source === 'reader' ? 350 : 0);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the wanted parameters
+    // Keyed on the wanted parameters' JSON, not on the (new each render) object.
   }, [state.hydrated, wantedKey]);
 
   const view = dictionaryView(s.result);
@@ -76,10 +76,10 @@ export default function SaeDictionary({ anchor }: FigureIslandProps) {
     else if (s.status === 'cancelled') announce('Training cancelled; the drawing shows the last finished result.');
     else if (s.status === 'error') announce(`Training failed: ${s.message}.`);
     else announce(`Training finished. ${outcomeText(s.result)}.`);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Announces changes of the run's status only.
   }, [running, s.status]);
 
-  const alternative = useMemo(() => figure.describe(state.values, { result: s.result }), [state.values, s.result]);
+  const shown = useMemo(() => ({ result: s.result }), [s.result]);
   const drawings = useMemo(
     () => (
       <div class="sd__drawings">
@@ -203,7 +203,7 @@ export default function SaeDictionary({ anchor }: FigureIslandProps) {
         label={`Controls of ${figure.title}`}
       />
       <FigureStatus hydrated={state.hydrated} source={state.source} atDefaults={state.atDefaults} announcement={message} onReset={state.reset} />
-      <TextAlternative alternative={alternative} atDefaults={atBuildTime} />
+      <TextAlternative figure={figure} values={state.values} shown={shown} atDefaults={atBuildTime} />
     </div>
   );
 }

@@ -40,7 +40,7 @@ export default function SaeFrontier({ anchor }: FigureIslandProps) {
 
   const sweeps = shownSweeps(data, state.values);
   const note = offSweepNote(run, data, experimentDefaults.featureProbability);
-  const alternative = useMemo(() => figure.describe(state.values, { ...data, run }), [state.values, data, run]);
+  const shown = useMemo(() => ({ ...data, run }), [data, run]);
   const deadMax = Math.max(data.width, run.deadLatents);
 
   return (
@@ -58,7 +58,7 @@ export default function SaeFrontier({ anchor }: FigureIslandProps) {
       </p>
       <ParamControls anchor={anchor} decls={params} values={state.values} disabled={!state.hydrated} onChange={(name, value) => state.set(name, value as never)} label={`Controls of ${figure.title}`} />
       <FigureStatus hydrated={state.hydrated} source={state.source} atDefaults={state.atDefaults} announcement={message} onReset={state.reset} />
-      <TextAlternative alternative={alternative} atDefaults={state.atDefaults && !run.trainedInBrowser} />
+      <TextAlternative figure={figure} values={state.values} shown={shown} atDefaults={state.atDefaults && !run.trainedInBrowser} />
     </div>
   );
 }

@@ -11,6 +11,8 @@ import GithubSlugger from 'github-slugger';
 import type { Root } from 'mdast';
 import { parseBibliography } from './bibliography.ts';
 import { parseGlossary } from './glossary.ts';
+import { mdxParseFailure } from './mdx-errors.ts';
+import { figureAnchor, figureFolders } from '../../figures/contract.ts';
 
 /** Everything an article may point at: what the authoring checks compare each reference with. */
 export interface SiteIndex {
@@ -19,6 +21,16 @@ export interface SiteIndex {
   figureIds: Set<string>;
   /** Route path (with trailing slash, no base) → anchors on that page and whether it is a draft. */
   pages: Map<string, { anchors: Set<string>; draft: boolean }>;
+  /** Every article's raw front matter, for checks across the series (unique order, …). */
+  articles: ArticleFile[];
+  /** Figure id → its build-time lab output (data.json), for figures that have one. */
+  labData: Map<string, unknown>;
+}
+
+export interface ArticleFile {
+  /** Path from the project root, e.g. content/articles/overview.mdx. */
+  file: string;
+  data: Record<string, unknown>;
 }
 
 export interface ContentPaths {
@@ -64,12 +76,14 @@ export function parseMdxBody(body: string): Root {
   return mdxParser.parse(body);
 }
 
-/** Figure ids are the folder names under src/figures that hold a figure.ts declaration. */
-export function listFigureIds(figuresDir: string): string[] {
-  if (!existsSync(figuresDir)) return [];
-  return readdirSync(figuresDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(figuresDir, d.name, 'figure.ts')))
-    .map((d) => d.name);
+/** Each figure's data.json, parsed. */
+function readLabData(figuresDir: string): Map<string, unknown> {
+  const data = new Map<string, unknown>();
+  for (const id of figureFolders(figuresDir)) {
+    const path = join(figuresDir, id, 'data.json');
+    if (existsSync(path)) data.set(id, JSON.parse(readFileSync(path, 'utf8')));
+  }
+  return data;
 }
 
 /** Pages every build has besides articles, with their fixed anchors. */
@@ -90,21 +104,31 @@ export function buildSiteIndex(paths: ContentPaths): SiteIndex {
   const index: SiteIndex = {
     bibKeys: new Set(bib.map((r) => r.key)),
     glossaryIds: new Set(glossary.map((g) => g.id)),
-    figureIds: new Set(listFigureIds(paths.figures)),
+    figureIds: new Set(figureFolders(paths.figures)),
     pages: new Map(),
+    articles: [],
+    labData: readLabData(paths.figures),
   };
   for (const [path, anchors] of staticPages(index)) index.pages.set(path, { anchors: new Set(anchors), draft: false });
   const files = existsSync(paths.articles) ? readdirSync(paths.articles).filter((f) => f.endsWith('.mdx')) : [];
   for (const file of files) {
-    const { data, body } = splitFrontmatter(readFileSync(join(paths.articles, file), 'utf8'));
+    const source = readFileSync(join(paths.articles, file), 'utf8');
+    const { data, body } = splitFrontmatter(source);
+    index.articles.push({ file: `content/articles/${file}`, data });
     if (typeof data.slug !== 'string') continue; // the schema check reports it for that file
     let anchors: string[];
+    // Parsed with the front matter blanked, so an error's line is the file's line.
+    const blanked = source.replace(FRONTMATTER, (fm) => fm.replace(/[^\n]/g, ''));
     try {
-      anchors = headingAnchors(parseMdxBody(body));
+      anchors = headingAnchors(parseMdxBody(blanked));
     } catch (error) {
-      throw new Error(`content/articles/${file}: not valid MDX: ${(error as Error).message}`);
+      throw mdxParseFailure(error, blanked, `content/articles/${file}`);
     }
-    const figures = [...body.matchAll(/<Figure\s+id="([^"]+)"/g)].map((m) => `fig-${m[1]}`);
+    const seen = new Map<string, number>();
+    const figures = [...body.matchAll(/<Figure\s+id="([^"]+)"/g)].map(([, id]) => {
+      seen.set(id!, (seen.get(id!) ?? 0) + 1);
+      return figureAnchor(id!, seen.get(id!));
+    });
     index.pages.set(`/articles/${data.slug}/`, {
       anchors: new Set([...anchors, ...figures, 'references', 'cite-this-page']),
       draft: data.status === 'draft',

@@ -5,6 +5,7 @@ import { remarkAuthoring } from './remark-authoring.ts';
 import { rehypeBaseLinks } from './rehype-base-links.ts';
 import { rehypeFailOnMathErrors } from './rehype-fail-on-math-errors.ts';
 import { rehypeSidenotes } from './rehype-sidenotes.ts';
+import { withTexBraceHints } from './tex-brace-hint.ts';
 
 export interface ProcessorOptions {
   /** Project root (absolute path): where content/ and src/figures/ are found. */
@@ -17,8 +18,9 @@ export interface ProcessorOptions {
 
 /** The one Markdown/MDX pipeline of the site: math, authoring checks, side notes, base-aware links. */
 export function markdownProcessor(options: ProcessorOptions) {
-  return unified({
+  const processor = unified({
     remarkPlugins: [remarkMath, [remarkAuthoring, { root: options.root, production: options.production }]],
     rehypePlugins: [rehypeKatex, [rehypeFailOnMathErrors, { root: options.root }], rehypeSidenotes, [rehypeBaseLinks, { base: options.base }]],
   });
+  return withTexBraceHints(processor, options.root);
 }

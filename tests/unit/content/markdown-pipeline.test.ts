@@ -12,7 +12,7 @@ describe('the MDX pipeline', () => {
   });
 
   test('bad TeX fails the build instead of printing red text', async () => {
-    await expect(compileArticle(`${frontmatter()}\nBroken $\\frac{1}$.\n`)).rejects.toThrow(/fixture\.mdx:14:8: Invalid TeX — .*KaTeX parse error/);
+    await expect(compileArticle(`${frontmatter()}\nBroken $\\frac{1}$.\n`)).rejects.toThrow(/fixture\.mdx:14:17: Invalid TeX — .*KaTeX parse error/); // where KaTeX stopped: the end of the TeX
   });
 
   test('root-relative links get the base path; external and anchor-only links do not', async () => {
