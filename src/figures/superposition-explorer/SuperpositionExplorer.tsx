@@ -161,7 +161,9 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
         <div class="sx__progress">
           {trainers.map((t, k) => {
             const label = `Training progress, ${modelName(k === 0 ? 'relu' : 'linear')}`;
-            return <progress key={k} class="sx__bar" max={1} value={runFraction(t.lab.state, labRestarts)} aria-label={label} />;
+            // A model waiting for its turn (the linear one, queued behind ReLU) has made no progress yet.
+            const queued = k === 1 && linearQueued && t.lab.state.status !== 'running';
+            return <progress key={k} class="sx__bar" max={1} value={queued ? 0 : runFraction(t.lab.state, labRestarts)} aria-label={label} />;
           })}
           <p class="sx__progress-text">
             {running

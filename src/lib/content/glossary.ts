@@ -1,4 +1,4 @@
-import { isSeq, parseDocument } from 'yaml';
+import { isNode, isSeq, parseDocument } from 'yaml';
 import { z } from 'astro/zod';
 
 export const glossaryEntrySchema = z.object({
@@ -25,7 +25,7 @@ export function parseGlossary(text: string, file = 'content/glossary.yaml'): Glo
   const doc = parseDocument(text);
   const list = z.array(z.unknown()).safeParse(doc.toJS());
   if (!list.success) throw new GlossaryError(file, 1, 'expected a list of entries');
-  const starts = isSeq(doc.contents) ? doc.contents.items.map((item) => (item as { range?: [number] }).range?.[0] ?? 0) : [];
+  const starts = isSeq(doc.contents) ? doc.contents.items.map((item) => (isNode(item) ? item.range?.[0] : undefined) ?? 0) : [];
   const lineOf = (i: number) => text.slice(0, starts[i] ?? 0).split('\n').length;
   const entries = list.data.map((item, i) => {
     const result = glossaryEntrySchema.safeParse(item);
