@@ -69,8 +69,9 @@ export interface PersonaShiftData {
   };
 }
 
+/** Three significant digits: more than the article quotes (whole percentages, two decimals), and a smaller page. */
 export function spread(values: readonly number[]): Spread {
-  return { mean: round(mean(values), 4), min: round(Math.min(...values), 4), max: round(Math.max(...values), 4) };
+  return { mean: round(mean(values), 3), min: round(Math.min(...values), 3), max: round(Math.max(...values), 3) };
 }
 
 export function summariseSetting(results: readonly PersonaShiftResult[]): SettingSummary {
@@ -104,7 +105,7 @@ export function summariseRealignment(results: readonly PersonaShiftResult[]): Pe
 }
 
 /** Points of the build-time loss curve: enough for a 400-unit-wide drawing, small in the page's JavaScript. */
-export const storedCurvePoints = 60;
+export const storedCurvePoints = 25;
 
 /**
  * The same loss curve in fewer, wider buckets: each new point is the step-weighted mean of the points it
@@ -152,7 +153,7 @@ export async function computeData(): Promise<PersonaShiftData> {
       ...defaultWorldShape,
       fineTuningExamples: fineTuningExamples(createWorld(), 'assistant').length,
       hidden: defaultPersonaSettings.hidden,
-      parameters: personaShiftModel.layout().size,
+      parameters: personaShiftModel.layout(result.params).size,
     },
     result: shown,
     summary: {
