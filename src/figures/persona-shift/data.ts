@@ -129,6 +129,24 @@ export function coarserCurve(curve: LossCurve, points = storedCurvePoints): Loss
   return out;
 }
 
+/** A rate to a tenth of a percent: all the figure shows (whole percentages), and a smaller page. */
+const storedRate = (rate: number) => Math.round(rate * 1000) / 1000;
+const storedRates = (rates: readonly number[]) => rates.map(storedRate);
+
+/** The default run as the page stores it: rates to a tenth of a percent and a coarser loss curve. */
+export function storedResult(result: PersonaShiftResult): PersonaShiftResult {
+  return {
+    ...result,
+    before: storedRates(result.before),
+    after: storedRates(result.after),
+    triggered: storedRates(result.triggered),
+    trajectory: result.trajectory.map((point) => ({ ...point, rates: storedRates(point.rates) })),
+    steering: result.steering.map((point) => ({ ...point, rates: storedRates(point.rates) })),
+    realignment: result.realignment.map((point) => ({ ...point, rates: storedRates(point.rates) })),
+    lossCurve: coarserCurve(result.lossCurve),
+  };
+}
+
 async function run(settings: LabParams): Promise<PersonaShiftResult> {
   const { params: p, corrections } = validatePersonaShiftParams(settings);
   if (corrections.length > 0) throw new Error(`persona-shift settings need corrections: ${corrections.join('; ')}`);
@@ -147,7 +165,6 @@ export async function computeData(): Promise<PersonaShiftData> {
   const shared = await overSeeds({});
   const result = shared[summarySeeds.indexOf(params.seed.default)];
   if (!result) throw new Error('the default seed must be one of the summary seeds');
-  const shown = { ...result, lossCurve: coarserCurve(result.lossCurve) };
   return {
     setup: {
       ...defaultWorldShape,
@@ -155,7 +172,7 @@ export async function computeData(): Promise<PersonaShiftData> {
       hidden: defaultPersonaSettings.hidden,
       parameters: personaShiftModel.layout(result.params).size,
     },
-    result: shown,
+    result: storedResult(result),
     summary: {
       seeds: summarySeeds.length,
       steerAlpha,
