@@ -1,3 +1,6 @@
+import { figureAnchor } from '../../figures/contract.ts';
+import { getFigure } from '../../figures/registry.ts';
+import type { ClassroomState } from '../content/article-schema.ts';
 import { decodeParam, paramKey, quote, type ParamDecls } from '../url-state.ts';
 import { withBase } from './site.ts';
 
@@ -32,4 +35,25 @@ export function classroomLink(base: string, slug: string, anchor: string, state:
   const query = new URLSearchParams();
   for (const [name, value] of new URLSearchParams(state)) query.append(paramKey(anchor, name), value);
   return `${withBase(base, `articles/${slug}/`)}?${query.toString()}#${anchor}`;
+}
+
+export interface ClassroomView {
+  href: string;
+  figureTitle: string;
+  note: string;
+}
+
+/**
+ * An article's declared classroom states as links. A state whose figure the article does not show, or that the
+ * figure's codec refuses, throws (failing the build) with the article's file and the state.
+ */
+export function classroomViews(article: { file: string; slug: string; body: string; classroom: ClassroomState[] }, base: string): ClassroomView[] {
+  return article.classroom.map(({ figure: id, state, note }) => {
+    const where = `${article.file}: classroom state (figure: ${id}, state: "${state}")`;
+    if (!article.body.includes(`<Figure id="${id}"`)) throw new Error(`${where}: the article shows no <Figure id="${id}">`);
+    const figure = getFigure(id);
+    const problems = classroomStateProblems(state, figure.params);
+    if (problems.length > 0) throw new Error(`${where}: ${problems.join('; ')}`);
+    return { href: classroomLink(base, article.slug, figureAnchor(id), state), figureTitle: figure.title, note };
+  });
 }

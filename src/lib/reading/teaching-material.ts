@@ -1,5 +1,5 @@
 import type { Root } from 'mdast';
-import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type {} from 'mdast-util-mdx-jsx'; // its node types in mdast's unions
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { parseMdxBody } from '../content/site-index.ts';
@@ -12,10 +12,11 @@ export interface TeachingMaterial {
   discussion: string[];
 }
 
-export function teachingMaterialOf(tree: Root): TeachingMaterial {
+function teachingMaterialOf(tree: Root): TeachingMaterial {
   const questions: string[] = [];
   const discussion: string[] = [];
-  visit(tree, ['mdxJsxFlowElement', 'mdxJsxTextElement'], (node: MdxJsxFlowElement | MdxJsxTextElement) => {
+  visit(tree, (node) => {
+    if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
     if (node.name === 'Question') {
       const q = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'q')?.value;
       if (typeof q === 'string') questions.push(q);

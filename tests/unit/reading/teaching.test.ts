@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { classroomLink, classroomStateProblems } from '../../../src/lib/reading/classroom.ts';
+import { classroomLink, classroomStateProblems, classroomViews } from '../../../src/lib/reading/classroom.ts';
 import { teachingMaterial } from '../../../src/lib/reading/teaching-material.ts';
 import { choiceParam, numberParam, toggleParam } from '../../../src/lib/url-state.ts';
 
@@ -54,5 +54,24 @@ describe('teaching material is read from the article body', () => {
 
   test('an article without them has none', () => {
     expect(teachingMaterial('Just text.')).toEqual({ questions: [], discussion: [] });
+  });
+});
+
+describe('classroom views fail the build on a bad state', () => {
+  const article = { file: 'content/articles/superposition.mdx', slug: 'superposition', body: 'Text.\n\n<Figure id="superposition-explorer">Caption.</Figure>\n' };
+
+  test('a valid state becomes a link named after the figure', () => {
+    const views = classroomViews({ ...article, classroom: [{ figure: 'superposition-explorer', state: 'sparsity=0.9', note: 'Sparse features.' }] }, '/');
+    expect(views).toEqual([{ href: '/articles/superposition/?fig-superposition-explorer.sparsity=0.9#fig-superposition-explorer', figureTitle: 'Superposition explorer', note: 'Sparse features.' }]);
+  });
+
+  test('a value the figure refuses names the file, the state and the reason', () => {
+    expect(() => classroomViews({ ...article, classroom: [{ figure: 'superposition-explorer', state: 'sparsity=1.5', note: 'Too sparse.' }] }, '/')).toThrow(
+      'content/articles/superposition.mdx: classroom state (figure: superposition-explorer, state: "sparsity=1.5"): sparsity: 1.5 is outside 0 to 0.99',
+    );
+  });
+
+  test('a figure the article does not show', () => {
+    expect(() => classroomViews({ ...article, classroom: [{ figure: 'parameters-vs-activations', state: 'pin=none', note: 'Elsewhere.' }] }, '/')).toThrow(/shows no <Figure id="parameters-vs-activations">/);
   });
 });
