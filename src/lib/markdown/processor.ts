@@ -1,6 +1,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import type { MathOutput } from '../site-config.ts';
 import { remarkAuthoring } from './remark-authoring.ts';
 import { rehypeBaseLinks } from './rehype-base-links.ts';
 import { rehypeFailOnMathErrors } from './rehype-fail-on-math-errors.ts';
@@ -16,13 +17,15 @@ export interface ProcessorOptions {
   site: string;
   /** Production builds also refuse links to draft articles. */
   production: boolean;
+  /** Equations as MathML only, or as KaTeX's HTML (plus MathML for assistive technology). */
+  math?: MathOutput;
 }
 
 /** The one Markdown/MDX pipeline of the site: math, authoring checks, side notes, base-aware links. */
 export function markdownProcessor(options: ProcessorOptions) {
   const processor = unified({
     remarkPlugins: [remarkMath, [remarkAuthoring, { root: options.root, production: options.production }]],
-    rehypePlugins: [rehypeKatex, [rehypeFailOnMathErrors, { root: options.root }], rehypeSidenotes, [rehypeBaseLinks, { base: options.base, site: options.site }]],
+    rehypePlugins: [[rehypeKatex, { output: options.math === 'html' ? 'htmlAndMathml' : 'mathml' }], [rehypeFailOnMathErrors, { root: options.root }], rehypeSidenotes, [rehypeBaseLinks, { base: options.base, site: options.site }]],
   });
   return withTexBraceHints(processor, options.root);
 }

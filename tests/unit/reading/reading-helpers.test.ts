@@ -3,7 +3,8 @@ import { countWords, readingMinutes } from '../../../src/lib/reading/reading-tim
 import { buildToc } from '../../../src/lib/reading/toc.ts';
 import { bibtexCitation, formatDate, joinAuthors, plainCitation, scholarDate, sectionCitation, type PageCitation } from '../../../src/lib/reading/citation-format.ts';
 import { referenceAuthors, referenceByline, referenceText } from '../../../src/lib/reading/reference-format.ts';
-import { componentUses } from '../../../src/lib/reading/usage.ts';
+import { countComponentUses, usesOf } from '../../../src/lib/reading/usage.ts';
+import { parseMdxBody, splitFrontmatter } from '../../../src/lib/content/site-index.ts';
 import { withBase } from '../../../src/lib/reading/site.ts';
 import { themeScript } from '../../../src/lib/reading/theme-script.ts';
 
@@ -97,19 +98,21 @@ describe('reference formats', () => {
 });
 
 describe('component uses', () => {
-  it('counts each id of one component, ignoring code blocks', () => {
+  const count = (src: string) => countComponentUses(parseMdxBody(splitFrontmatter(src).body));
+  it('counts each id of each component, ignoring code blocks', () => {
     const src = '---\ntitle: x\n---\nA <Cite id="a" /> b <Cite id="b" /> <Cite id="a" /> <Term id="t" />\n\n```mdx\n<Cite id="c" />\n```\n';
-    const uses = componentUses(src, 'Cite');
-    expect([...uses]).toEqual([['a', 2], ['b', 1]]);
-    expect(componentUses(src, 'Term').get('t')).toBe(1);
+    const uses = count(src);
+    expect([...usesOf(uses, 'Cite')]).toEqual([['a', 2], ['b', 1]]);
+    expect(usesOf(uses, 'Term').get('t')).toBe(1);
+    expect(usesOf(uses, 'Figure').size).toBe(0);
   });
   it('reads braces inside math as TeX, so an article with equations still counts its citations', () => {
     const src = 'Loss $L = \\sum_i I_i (x_i - x\'_i)^2$ and $\\sum_{j \\neq i} (\\hat{W}_i \\cdot W_j)^2$ <Cite id="a" />.\n\n$$\nx_{i} = 0\n$$\n\n<Term id="t" />\n';
-    expect(componentUses(src, 'Cite').get('a')).toBe(1);
-    expect(componentUses(src, 'Term').get('t')).toBe(1);
+    expect(usesOf(count(src), 'Cite').get('a')).toBe(1);
+    expect(usesOf(count(src), 'Term').get('t')).toBe(1);
   });
-  it('returns nothing for unparsable MDX rather than throwing', () => {
-    expect(componentUses('<Cite id="a"', 'Cite').size).toBe(0);
+  it('reads no uses from an article that has not been compiled', () => {
+    expect(usesOf(undefined, 'Cite').size).toBe(0);
   });
 });
 
