@@ -3,36 +3,10 @@
  * current state, copy the embed code, open the embed page. The island keeps the URL current; this script
  * only reads it. Without JavaScript the menu still offers the plain links and the default embed code.
  */
-import { queryString, renameNamespace } from '../../lib/url-state.ts';
-import { figureAnchor } from '../contract.ts';
-import { embedCode } from './embed-code.ts';
+import type { FrameData } from './figure-links.ts';
 
-interface FrameData {
-  figure: HTMLElement;
-  anchor: string;
-  id: string;
-}
-
-function stateQuery(anchor: string, into: string): string {
-  return queryString(renameNamespace(window.location.search, anchor, into));
-}
-
-export function figureLink({ anchor }: FrameData): string {
-  return `${window.location.origin}${window.location.pathname}${stateQuery(anchor, anchor)}#${anchor}`;
-}
-
-export function embedSource({ figure, anchor, id }: FrameData): string {
-  const path = figure.dataset.embedPath ?? '';
-  return `${new URL(path, window.location.href).href}${stateQuery(anchor, figureAnchor(id))}`;
-}
-
-function currentEmbedCode(frame: FrameData): string {
-  return embedCode({
-    src: embedSource(frame),
-    title: frame.figure.dataset.embedTitle ?? '',
-    height: Number(frame.figure.dataset.embedHeight ?? 600),
-  });
-}
+/** The link builders, fetched the first time the menu is used (see figure-links.ts). */
+const links = () => import('./figure-links.ts');
 
 async function copy(text: string, status: HTMLElement | null, what: string, fallback?: HTMLTextAreaElement | null) {
   try {
@@ -45,7 +19,8 @@ async function copy(text: string, status: HTMLElement | null, what: string, fall
   }
 }
 
-function refresh(frame: FrameData): void {
+async function refresh(frame: FrameData): Promise<void> {
+  const { embedSource, currentEmbedCode, figureLink } = await links();
   const open = frame.figure.querySelector<HTMLAnchorElement>('[data-action="open-embed"]');
   if (open) open.href = embedSource(frame);
   const code = frame.figure.querySelector<HTMLTextAreaElement>('[data-embed-code]');
@@ -57,19 +32,22 @@ function refresh(frame: FrameData): void {
 function setUp(figure: HTMLElement): void {
   const frame: FrameData = { figure, anchor: figure.id, id: figure.dataset.figureId ?? '' };
   const status = figure.querySelector<HTMLElement>('[data-menu-status]');
-  figure.querySelector('[data-action="copy-link"]')?.addEventListener('click', () => {
-    refresh(frame);
-    void copy(figureLink(frame), status, 'Link', figure.querySelector('[data-figure-link]'));
+  const menu = figure.querySelector<HTMLDetailsElement>('details.figure__menu');
+  figure.querySelector('[data-action="copy-link"]')?.addEventListener('click', async () => {
+    await refresh(frame);
+    void copy((await links()).figureLink(frame), status, 'Link', figure.querySelector('[data-figure-link]'));
   });
-  figure.querySelector('[data-action="copy-embed"]')?.addEventListener('click', () => {
-    refresh(frame);
-    void copy(currentEmbedCode(frame), status, 'Embed code', figure.querySelector('[data-embed-code]'));
+  figure.querySelector('[data-action="copy-embed"]')?.addEventListener('click', async () => {
+    await refresh(frame);
+    void copy((await links()).currentEmbedCode(frame), status, 'Embed code', figure.querySelector('[data-embed-code]'));
   });
-  figure.querySelector('details')?.addEventListener('toggle', () => refresh(frame));
+  // The menu's links are only seen while it is open: fill them when it opens and keep them current while open.
+  menu?.addEventListener('toggle', () => {
+    if (menu.open) void refresh(frame);
+  });
   window.addEventListener('figure-state', (event) => {
-    if ((event as CustomEvent<{ anchor: string }>).detail.anchor === frame.anchor) refresh(frame);
+    if (menu?.open && (event as CustomEvent<{ anchor: string }>).detail.anchor === frame.anchor) void refresh(frame);
   });
-  refresh(frame);
 }
 
 document.querySelectorAll<HTMLElement>('figure[data-figure-id]').forEach(setUp);

@@ -5,7 +5,7 @@ import type { SiteIndex } from './site-index.ts';
 
 /**
  * Checks that need more than one article's own schema: glossary ids in `keyTerms`, a unique place in the
- * series, and `<LabValue>` references into figures' lab data. Each error points at the offending value.
+ * series, prerequisites that come earlier, and `<LabValue>` references into figures' lab data. Each error points at the offending value.
  */
 
 /** Where `needle` is written in the front matter: first at or after the line of `field:`, else that line. */
@@ -46,9 +46,32 @@ export function checkSeriesPosition(file: string, data: Record<string, unknown>,
   return errors;
 }
 
+/** A prerequisite must be a published article that comes earlier in the series than this one. */
+export function checkPrerequisites(data: Record<string, unknown>, source: string, index: SiteIndex): AuthoringError[] {
+  if (!Array.isArray(data.prerequisites)) return [];
+  const errors: AuthoringError[] = [];
+  for (const slug of data.prerequisites) {
+    if (typeof slug !== 'string') continue; // the schema check reports it
+    const where = fieldPosition(source, 'prerequisites', slug);
+    const article = index.articles.find((a) => a.data.slug === slug);
+    if (!article) {
+      errors.push({ message: 'Unknown article in prerequisites — no article has this slug', value: slug, ...where });
+    } else if (article.data.status === 'draft' && data.status !== 'draft') {
+      errors.push({ message: `Draft article in prerequisites — ${article.file} is not published, so readers cannot follow it`, value: slug, ...where });
+    } else if (typeof article.data.order !== 'number' || typeof data.order !== 'number' || article.data.order >= data.order) {
+      errors.push({
+        message: `Prerequisite is not earlier in the series — ${article.file} has order: ${String(article.data.order)}, this article order: ${String(data.order)}`,
+        value: slug,
+        ...where,
+      });
+    }
+  }
+  return errors;
+}
+
 /** All front-matter checks for one article file (`file` relative to the project root). */
 export function checkArticleFrontmatter(file: string, data: Record<string, unknown>, source: string, index: SiteIndex): AuthoringError[] {
-  return [...checkFrontmatter(data, source), ...checkKeyTerms(data, source, index), ...checkSeriesPosition(file, data, source, index)];
+  return [...checkFrontmatter(data, source), ...checkKeyTerms(data, source, index), ...checkSeriesPosition(file, data, source, index), ...checkPrerequisites(data, source, index)];
 }
 
 /** Each `<LabValue>` must name a figure with lab data and a path to a number in it. */

@@ -58,3 +58,30 @@ describe('calendar dates', () => {
     expect(calendarDateProblem('24/11/2026')).toMatch(/expected a date written YYYY-MM-DD/);
   });
 });
+
+describe('prerequisites name earlier, published articles', () => {
+  test('an unknown slug is reported at its column', async () => {
+    const source = `${frontmatter({ prerequisites: '[target, no-such-article]' })}\nText.\n`;
+    await expect(compileArticle(source)).rejects.toThrow(/fixture\.mdx:12:25: Unknown article in prerequisites — no article has this slug \(found: no-such-article\)/);
+  });
+
+  test('a prerequisite later in the series', async () => {
+    const source = `${frontmatter({ prerequisites: '\n  - later-piece' })}\nText.\n`;
+    await expect(compileArticle(source)).rejects.toThrow(
+      /fixture\.mdx:13:5: Prerequisite is not earlier in the series — content\/articles\/later\.mdx has order: 8, this article order: 3 \(found: later-piece\)/,
+    );
+  });
+
+  test('the article itself is not earlier than itself', async () => {
+    await expect(compileArticle(`${frontmatter({ prerequisites: '[fixture]' })}\nText.\n`)).rejects.toThrow(/Prerequisite is not earlier in the series/);
+  });
+
+  test('a draft prerequisite of a published article', async () => {
+    const source = `${frontmatter({ prerequisites: '[draft-piece]' })}\nText.\n`;
+    await expect(compileArticle(source)).rejects.toThrow(/fixture\.mdx:12:17: Draft article in prerequisites — content\/articles\/draft\.mdx is not published/);
+  });
+
+  test('an earlier published article passes', async () => {
+    await expect(compileArticle(`${frontmatter({ prerequisites: '[target]' })}\nText.\n`)).resolves.toContain('Text.');
+  });
+});

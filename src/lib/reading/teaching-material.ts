@@ -1,0 +1,36 @@
+import type { Root } from 'mdast';
+import type {} from 'mdast-util-mdx-jsx'; // its node types in mdast's unions
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { parseMdxBody } from '../content/site-index.ts';
+
+/** What the teach page lists from an article's body: its check-your-understanding questions and discussion prompts. */
+export interface TeachingMaterial {
+  /** The `q` of each `<Question>`, in reading order. */
+  questions: string[];
+  /** Each list item inside `<DiscussionPrompts>`, as plain text. */
+  discussion: string[];
+}
+
+function teachingMaterialOf(tree: Root): TeachingMaterial {
+  const questions: string[] = [];
+  const discussion: string[] = [];
+  visit(tree, (node) => {
+    if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
+    if (node.name === 'Question') {
+      const q = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'q')?.value;
+      if (typeof q === 'string') questions.push(q);
+    } else if (node.name === 'DiscussionPrompts') {
+      for (const child of node.children) {
+        if (child.type !== 'list') continue;
+        for (const item of child.children) discussion.push(toString(item).replace(/\s+/g, ' ').trim());
+      }
+    }
+  });
+  return { questions, discussion };
+}
+
+/** Teaching material from an article's MDX body (front matter removed). */
+export function teachingMaterial(body: string): TeachingMaterial {
+  return teachingMaterialOf(parseMdxBody(body));
+}
