@@ -1,19 +1,37 @@
-// Runs every test suite and ends with one line "N passed, N failed" whose totals come from the
-// runners' JSON reports. Exits non-zero on any failure, crash or empty suite.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+// Runs every test suite and ends with one line "N passed, N failed" whose totals come from the runners'
+// JSON reports, after a table of how long each stage took. Independent stages run two at a time (the
+// machine has 2 cores); the quality report runs alone so its Lighthouse timings are not disturbed.
+// Exits non-zero on any failure, crash or empty suite. Adding a stage is one entry in `stages`.
+//
+//   npm test [-- --jobs 2] [--docs README.md]
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { runStages } from './test/stages.mjs';
+import { updateMarked } from './bench/docs.mjs';
 
+const { values } = parseArgs({ options: { jobs: { type: 'string', default: '2' }, docs: { type: 'string' } } });
 mkdirSync('reports', { recursive: true });
 const SUBPATH = '/explainer/';
-const results = [];
+// The two builds are served at the same time, on E2E_PORT (default 4500) and the port after it.
+const port = Number(process.env.E2E_PORT ?? 4500);
+const rootEnv = { SITE_BASE: '/', SITE_OUT_DIR: 'dist', E2E_PORT: String(port) };
+const subEnv = { SITE_BASE: SUBPATH, SITE_OUT_DIR: 'dist-subpath', E2E_PORT: String(port + 1), E2E_REPORT: 'reports/e2e-subpath.json' };
 
-function run(title, command, env = {}) {
-  const started = Date.now();
-  console.log(`\n▶ ${title}: ${command}`);
-  const { status } = spawnSync(command, { shell: true, stdio: 'inherit', env: { ...process.env, ...env } });
-  console.log(`◀ ${title}: exit ${status} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return status === 0;
-}
+const vitestTotals = (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests });
+const playwrightTotals = (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected + (r.errors?.length ?? 0) });
+const qualityTotals = (r) => ({ passed: r.summary.passed, failed: r.summary.failed });
+
+/** Each stage; `report` and `totals` make it a suite whose tests are counted. */
+const stages = [
+  { id: 'unit', title: 'unit tests', command: 'npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json', report: 'reports/unit.json', totals: vitestTotals, suite: 'unit (vitest)' },
+  { id: 'build', title: 'production build', command: 'npm run build', env: rootEnv },
+  { id: 'e2e', title: 'browser tests', command: 'npx playwright test', env: { ...rootEnv, E2E_REPORT: 'reports/e2e.json' }, needs: ['build'], report: 'reports/e2e.json', totals: playwrightTotals, suite: 'browser (playwright)' },
+  // After the first build, not beside it: two Astro builds of one project would share its caches.
+  { id: 'subpath-build', title: `sub-path build (${SUBPATH})`, command: 'npm run build', env: subEnv, needs: ['build'] },
+  { id: 'subpath-e2e', title: 'browser smoke tests on the sub-path build', command: 'npx playwright test --grep @smoke', env: subEnv, needs: ['subpath-build'], report: 'reports/e2e-subpath.json', totals: playwrightTotals, suite: `browser smoke (${SUBPATH})` },
+  { id: 'quality', title: 'quality report', command: 'node scripts/quality/report.mjs', env: rootEnv, needs: ['build'], exclusive: true, report: 'reports/quality.json', totals: qualityTotals, suite: 'quality budgets' },
+];
 
 function readJson(path) {
   try {
@@ -23,51 +41,42 @@ function readJson(path) {
   }
 }
 
-/** Records a suite's totals from its JSON report; a missing report or an empty suite counts as a failure. */
-function record(name, ok, report, totals) {
-  const counted = report ? totals(report) : undefined;
-  if (!counted) {
-    results.push({ name, passed: 0, failed: 1, note: 'no report (crashed?)' });
-  } else if (counted.passed + counted.failed === 0) {
-    results.push({ name, passed: 0, failed: 1, note: 'ran no test' });
-  } else {
-    results.push({ name, ...counted, note: !ok && counted.failed === 0 ? 'runner exited non-zero' : '' });
-    if (!ok && counted.failed === 0) results.at(-1).failed += 1;
-  }
+/** A stage's counted tests; a missing report or an empty suite counts as a failure, as does a stage that failed. */
+export function suiteTotals(stage, result) {
+  if (!stage.report) return result.status === 'passed' ? { passed: 0, failed: 0 } : { passed: 0, failed: 1, note: result.reason ?? `${stage.title} failed` };
+  const report = readJson(stage.report);
+  const counted = report ? stage.totals(report) : undefined;
+  if (result.status === 'skipped') return { passed: 0, failed: 1, note: result.reason };
+  if (!counted) return { passed: 0, failed: 1, note: 'no report (crashed?)' };
+  if (counted.passed + counted.failed === 0) return { passed: 0, failed: 1, note: 'ran no test' };
+  if (result.status === 'failed' && counted.failed === 0) return { ...counted, failed: 1, note: 'runner exited non-zero' };
+  return { ...counted, note: '' };
 }
 
-const vitestTotals = (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests });
-const playwrightTotals = (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected + (r.errors?.length ?? 0) });
+for (const s of stages) if (s.report) rmSync(s.report, { force: true });
+const load = `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`;
+const started = Date.now();
+const results = await runStages(stages, { jobs: Math.max(1, Number(values.jobs) || 1) });
+const wall = (Date.now() - started) / 1000;
 
-for (const f of ['reports/unit.json', 'reports/e2e.json', 'reports/e2e-subpath.json']) rmSync(f, { force: true });
+const rows = stages.map((s, i) => ({ stage: s, result: results[i], totals: suiteTotals(s, results[i]) }));
+const timeTable = [
+  `\`npm test\` on a ${cpus().length}-core machine, ${new Date().toISOString().slice(0, 10)}, ${load} at the start: ${(wall / 60).toFixed(1)} min in all, stages two at a time where independent.`,
+  '',
+  '| Stage | Starts after | Began at | Took | Result |',
+  '|---|---|---:|---:|---|',
+  ...rows.map(({ stage, result }) => `| ${stage.title} | ${(stage.needs ?? []).join(', ') || '–'}${stage.exclusive ? ' (alone)' : ''} | ${result.startedAt.toFixed(0)} s | ${result.seconds.toFixed(1)} s | ${result.status} |`),
+].join('\n');
+console.log(`\n${timeTable}\n`);
+writeFileSync('reports/test-times.json', `${JSON.stringify({ generatedAt: new Date().toISOString(), load, wallSeconds: wall, stages: results }, null, 1)}\n`);
+if (values.docs) updateMarked(values.docs, 'test-times', timeTable);
 
-const unitOk = run('unit tests', 'npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json');
-record('unit (vitest)', unitOk, readJson('reports/unit.json'), vitestTotals);
-
-const built = run('production build', 'npm run build', { SITE_BASE: '/', SITE_OUT_DIR: 'dist' });
-if (built) {
-  const e2eOk = run('browser tests', 'npx playwright test', { SITE_BASE: '/', SITE_OUT_DIR: 'dist', E2E_REPORT: 'reports/e2e.json' });
-  record('browser (playwright)', e2eOk, readJson('reports/e2e.json'), playwrightTotals);
-} else {
-  results.push({ name: 'production build', passed: 0, failed: 1, note: 'build failed' });
+console.log('Suite                              passed  failed');
+for (const { stage, totals } of rows) {
+  if (!stage.suite && totals.failed === 0) continue;
+  console.log(`${(stage.suite ?? stage.title).padEnd(34)} ${String(totals.passed).padStart(6)}  ${String(totals.failed).padStart(6)}  ${totals.note ?? ''}`);
 }
-
-const subEnv = { SITE_BASE: SUBPATH, SITE_OUT_DIR: 'dist-subpath', E2E_PORT: '4501', E2E_REPORT: 'reports/e2e-subpath.json' };
-if (run(`sub-path build (${SUBPATH})`, 'npm run build', subEnv)) {
-  const subOk = run('browser smoke tests on the sub-path build', 'npx playwright test --grep @smoke', subEnv);
-  record(`browser smoke (${SUBPATH})`, subOk, readJson('reports/e2e-subpath.json'), playwrightTotals);
-} else {
-  results.push({ name: 'sub-path build', passed: 0, failed: 1, note: 'build failed' });
-}
-
-if (existsSync('scripts/quality/report.mjs') && built) {
-  const qualityOk = run('quality report', 'node scripts/quality/report.mjs');
-  record('quality budgets', qualityOk, readJson('reports/quality.json'), (r) => ({ passed: r.summary.passed, failed: r.summary.failed }));
-}
-
-console.log('\nSuite                              passed  failed');
-for (const r of results) console.log(`${r.name.padEnd(34)} ${String(r.passed).padStart(6)}  ${String(r.failed).padStart(6)}  ${r.note ?? ''}`);
-const passed = results.reduce((s, r) => s + r.passed, 0);
-const failed = results.reduce((s, r) => s + r.failed, 0);
+const passed = rows.reduce((s, r) => s + r.totals.passed, 0);
+const failed = rows.reduce((s, r) => s + r.totals.failed, 0);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

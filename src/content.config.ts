@@ -4,9 +4,10 @@ import { readFile } from 'node:fs/promises';
 import { articleSchema } from './lib/content/article-schema.ts';
 import { glossaryEntrySchema, parseGlossary } from './lib/content/glossary.ts';
 import { parseBibliography } from './lib/content/bibliography.ts';
+import { withFrontmatterChecks } from './lib/content/checked-loader.ts';
 
 const articles = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: './content/articles' }),
+  loader: withFrontmatterChecks(glob({ pattern: '**/*.mdx', base: './content/articles' })),
   schema: articleSchema,
 });
 

@@ -11,6 +11,8 @@ export const budgets = {
   firstPaintJsWithFigures: 6 * KB,
   /** Each island: what it loads when it becomes visible (its modules not already loaded), gzip. */
   figureJs: 35 * KB,
+  /** Each lab checkpoint asset (*.checkpoint.bin, fetched only by the figure that needs it): raw bytes (float32 barely compresses). */
+  checkpoint: 256 * KB,
   /** CSS on pages without equations (KaTeX's stylesheet is exempt), gzip. */
   cssNoEquations: 12 * KB,
   /** Cumulative layout shift, in the browser pass and the Lighthouse median. */
@@ -99,6 +101,14 @@ export function siteChecks({ pages, representatives, performanceMeasured }) {
     for (const r of representatives) out.push(check('site', `performance-measured:${r.template}`, r.performance !== null && r.performance !== undefined, r.path, 'a page'));
   }
   return out;
+}
+
+/**
+ * One check per lab checkpoint asset of the build: its size against its own budget (outside every figure's JS).
+ * @param {{ path: string, bytes: number }[]} assets
+ */
+export function checkpointChecks(assets, b = budgets) {
+  return assets.map((asset) => check('site', `checkpoint-size:${asset.path}`, asset.bytes <= b.checkpoint, kb(asset.bytes), kb(b.checkpoint)));
 }
 
 export function summarise(checks) {

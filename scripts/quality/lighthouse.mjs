@@ -47,7 +47,7 @@ export function summarise(lhr) {
       seo: score('seo'),
     },
     metrics: lhr.categories.performance
-      ? { lcp: numeric('largest-contentful-paint'), tbt: numeric('total-blocking-time'), cls: numeric('cumulative-layout-shift'), fcp: numeric('first-contentful-paint') }
+      ? { lcp: numeric('largest-contentful-paint'), tbt: numeric('total-blocking-time'), cls: numeric('cumulative-layout-shift'), fcp: numeric('first-contentful-paint'), bytes: numeric('total-byte-weight') }
       : null,
     failing,
     runtimeError: lhr.runtimeError?.message ?? null,

@@ -9,7 +9,8 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { crawl, detectBase, distReader, pickRepresentatives, templates } from './crawl.mjs';
 import { frameworkFiles, measurePage } from './weight.mjs';
-import { budgets, pageChecks, siteChecks, summarise } from './budgets.mjs';
+import { budgets, checkpointChecks, pageChecks, siteChecks, summarise } from './budgets.mjs';
+import { checkpointAssets } from './checkpoints.mjs';
 import { renderMarkdown, renderText } from './table.mjs';
 import { nuFilters } from './nu.mjs';
 
@@ -167,6 +168,7 @@ export async function runReport(argv = process.argv.slice(2)) {
   const checks = [];
   for (const stageError of report.stageErrors) checks.push({ scope: 'site', id: `stage-ran:${stageError.stage}`, pass: false, value: 'crashed', limit: 'ran', detail: stageError.error.split('\n')[0] });
   checks.push(...siteChecks({ pages: pages.length, representatives: representatives.map((r) => byPath.get(r.path)), performanceMeasured: opt.stages.has('lighthouse') && !report.stageErrors.some((e) => e.stage === 'lighthouse') }));
+  checks.push(...checkpointChecks(existsSync(opt.dist) ? checkpointAssets(opt.dist) : []));
   for (const entry of entries()) checks.push(...pageChecks(entry));
   report.checks = checks;
   report.summary = { ...summarise(checks), pages: pages.length, seconds: Number(((Date.now() - started) / 1000).toFixed(1)) };

@@ -38,7 +38,11 @@ export interface FigureDefinition<P extends ParamDecls = ParamDecls, D = unknown
   params: P;
   /** Build-time lab output (JSON-safe, rounded): `data.json`, written by the folder's `data.ts`. */
   data: D;
-  /** The text alternative for a given state; shown in the figure and checked by the snapshot tests. */
+  /**
+   * The text alternative for what is on screen: these values, drawn from `data` — the build-time data, or
+   * data of the same shape trained live in the reader's browser (shared/TextAlternative.tsx passes what the
+   * drawing shows). Shown in the figure and checked by the snapshot tests.
+   */
   describe(values: ParamValues<P>, data: D): TextAlternative;
   credit: FigureCredit;
   /** Height in CSS pixels of the embed page at 640 px wide: the iframe's height before it reports its own. */
@@ -60,9 +64,31 @@ export interface FigureIslandProps {
   context: FigureContext;
 }
 
-/** The anchor namespace embed pages use (one figure per page): the same as its first appearance in an article. */
-export function primaryAnchor(id: string): string {
-  return `fig-${id}`;
+/**
+ * The anchor of the n-th appearance of a figure on a page (n from 1): `fig-<id>`, then `fig-<id>-2`, …
+ * Its element id and its URL namespace. Embed pages and the catalogue show one copy: `figureAnchor(id)`.
+ */
+export function figureAnchor(id: string, n = 1): string {
+  return n === 1 ? `fig-${id}` : `fig-${id}-${n}`;
+}
+
+/** src/figures/ of this checkout (a file path; only where the sources are on disk: Node, tests, scripts). */
+const sourceFiguresDir = () => process.getBuiltinModule('node:url').fileURLToPath(new URL('./', import.meta.url));
+
+/**
+ * Every registered figure's id: the folders of `figuresDir` (default: src/figures/) that hold a figure.ts,
+ * sorted. The one rule for "is a figure" outside Vite (whose registry.ts expresses it as the glob
+ * './*\/figure.ts'). Node only: it reads the file system through process.getBuiltinModule, so importing
+ * this module in the browser stays free of Node modules.
+ */
+export function figureFolders(figuresDir = sourceFiguresDir()): string[] {
+  const { existsSync, readdirSync } = process.getBuiltinModule('node:fs');
+  const { join } = process.getBuiltinModule('node:path');
+  if (!existsSync(figuresDir)) return [];
+  return readdirSync(figuresDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(figuresDir, d.name, 'figure.ts')))
+    .map((d) => d.name)
+    .sort();
 }
 
 /** The island's file name inside the figure's folder: `parameters-vs-activations` → `ParametersVsActivations` (.tsx). */

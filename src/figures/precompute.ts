@@ -1,12 +1,17 @@
 /**
- * Writes each figure's build-time data: for every src/figures/<id>/data.ts, runs its computeData() and
- * saves the result as src/figures/<id>/data.json (committed; the figure imports it).
- *   npx node src/figures/precompute.ts [id …]
- * tests/unit/figures/data.test.ts recomputes every data.json and fails if the committed file differs.
+ * Each figure's build-time data: for every src/figures/<id>/data.ts, runs its computeData() and saves the result
+ * as src/figures/<id>/data.json (committed; the figure imports it), with data.hash.json beside it recording a
+ * SHA-256 of the inputs that produced it (data.ts and every source it imports, transitively: the figure's
+ * settings and the lab code) and of data.json itself.
+ *   npm run precompute [-- id …] [--all] [--max-seconds N]
+ * recomputes the figures whose inputs changed (or the named ones, or --all), within a time bound.
+ * tests/unit/figures/data.test.ts compares the hashes, so CI never retrains a model to check the data.
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 
 const figuresDir = fileURLToPath(new URL('.', import.meta.url));
 
@@ -22,13 +27,88 @@ export function serialiseFigureData(data: unknown): string {
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const wanted = process.argv.slice(2);
-  for (const id of figureDataFolders()) {
-    if (wanted.length > 0 && !wanted.includes(id)) continue;
-    const module = (await import(pathToFileURL(join(figuresDir, id, 'data.ts')).href)) as { computeData(): Promise<unknown> };
-    const started = performance.now();
-    writeFileSync(join(figuresDir, id, 'data.json'), serialiseFigureData(await module.computeData()));
-    console.log(`${id}: data.json written in ${Math.round(performance.now() - started)} ms`);
+export interface FigureDataHash {
+  /** SHA-256 of data.ts and the sources it imports, transitively (paths relative to src/, then contents). */
+  inputs: string;
+  /** SHA-256 of data.json. */
+  output: string;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+// Relative specifiers of static imports, re-exports and dynamic imports (type-only imports included: harmless).
+const importSpecifier = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
+
+/** data.ts and every local source file it reaches through relative imports, sorted. */
+export function dataSources(dataFile: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(importSpecifier)) {
+      const target = resolve(dirname(file), specifier!);
+      if (/\.(ts|tsx|js|mjs)$/.test(target) && existsSync(target)) visit(target);
+    }
+  };
+  visit(dataFile);
+  return [...seen].sort();
+}
+
+export function figureInputsHash(id: string, dir = figuresDir): string {
+  const root = resolve(dir, '..');
+  const hash = createHash('sha256');
+  for (const file of dataSources(join(dir, id, 'data.ts'))) hash.update(`${relative(root, file).split('\\').join('/')}\n`).update(readFileSync(file)).update('\n');
+  return hash.digest('hex');
+}
+
+export function readFigureDataHash(id: string, dir = figuresDir): FigureDataHash | undefined {
+  const file = join(dir, id, 'data.hash.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as FigureDataHash) : undefined;
+}
+
+export function dataJsonHash(id: string, dir = figuresDir): string {
+  return sha256(readFileSync(join(dir, id, 'data.json'), 'utf8'));
+}
+
+/** Figures whose data.json is missing, or whose recorded hashes no longer match their inputs or the file. */
+export function staleFigures(dir = figuresDir): string[] {
+  return figureDataFolders(dir).filter((id) => {
+    const recorded = readFigureDataHash(id, dir);
+    return !recorded || !existsSync(join(dir, id, 'data.json')) || recorded.inputs !== figureInputsHash(id, dir) || recorded.output !== dataJsonHash(id, dir);
+  });
+}
+
+async function precompute(id: string, secondsLeft: number): Promise<void> {
+  const module = (await import(pathToFileURL(join(figuresDir, id, 'data.ts')).href)) as { computeData(): Promise<unknown> };
+  const started = performance.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // The lab yields to the event loop while it trains, so the timer fires even in the middle of a run.
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${id}: precompute ran out of its time bound`)), secondsLeft * 1000);
+  });
+  try {
+    const text = serialiseFigureData(await Promise.race([module.computeData(), timeout]));
+    writeFileSync(join(figuresDir, id, 'data.json'), text);
+    const hash: FigureDataHash = { inputs: figureInputsHash(id), output: sha256(text) };
+    writeFileSync(join(figuresDir, id, 'data.hash.json'), `${JSON.stringify(hash, null, 2)}\n`);
+  } finally {
+    clearTimeout(timer);
   }
+  console.log(`${id}: data.json written in ${Math.round(performance.now() - started)} ms`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { all: { type: 'boolean', default: false }, 'max-seconds': { type: 'string', default: '600' } },
+  });
+  const deadline = performance.now() + Number(values['max-seconds']) * 1000;
+  const ids = positionals.length > 0 ? positionals : values.all ? figureDataFolders() : staleFigures();
+  if (ids.length === 0) console.log('every figure\'s data.json is up to date');
+  for (const id of ids) {
+    if (!figureDataFolders().includes(id)) throw new Error(`no figure data ${id}/data.ts`);
+    await precompute(id, Math.max(0, (deadline - performance.now()) / 1000));
+  }
+  // A bounded run that stopped early must not leave the lab's timers or workers holding the process.
+  process.exit(0);
 }

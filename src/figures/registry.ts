@@ -1,6 +1,7 @@
 /**
- * Every registered figure: each folder `src/figures/<id>/` with a `figure.ts` (the same rule the authoring
- * checks use in src/lib/content/site-index.ts). Adding a folder registers the figure; nothing else is edited.
+ * Every registered figure: each folder `src/figures/<id>/` with a `figure.ts` — the rule of figureFolders()
+ * in contract.ts, written here as the static glob Vite needs (a test checks the two agree). Adding a folder
+ * registers the figure; nothing else is edited.
  */
 import type { FigureDefinition } from './contract.ts';
 

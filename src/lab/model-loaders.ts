@@ -12,6 +12,7 @@ const loaders: { [Name in LabModelName]: () => Promise<LabModels[Name]> } = {
   sae: () => import('./sae.ts').then((module) => module.saeModel),
   'persona-shift': () => import('./persona-shift/model.ts').then((module) => module.personaShiftModel),
   steering: () => import('./steering/model.ts').then((module) => module.steeringModel),
+  induction: () => import('./induction.ts').then((module) => module.inductionModel),
 };
 
 export function isLoadableLabModel(name: string): name is LabModelName {

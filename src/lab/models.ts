@@ -5,6 +5,7 @@
  */
 
 import type { AnyLabModel, LabMetricsOf, LabParamsOf, LabResultOf, LabRun } from './core/define-model.ts';
+import { inductionModel } from './induction.ts';
 import { mlpModel } from './mlp.ts';
 import { personaShiftModel } from './persona-shift/model.ts';
 import { saeModel } from './sae.ts';
@@ -16,7 +17,7 @@ function byName<const Models extends readonly AnyLabModel[]>(models: Models): { 
   return Object.fromEntries(models.map((model) => [model.name, model])) as { [Model in Models[number] as Model['name']]: Model };
 }
 
-export const labModels = byName([mlpModel, superpositionModel, saeModel, personaShiftModel, steeringModel]);
+export const labModels = byName([mlpModel, superpositionModel, saeModel, personaShiftModel, steeringModel, inductionModel]);
 
 export type LabModels = typeof labModels;
 export type LabModelName = keyof LabModels;

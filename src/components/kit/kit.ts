@@ -9,5 +9,6 @@ import DiscussionPrompts from './DiscussionPrompts.astro';
 import H2 from './H2.astro';
 import H3 from './H3.astro';
 import Figure from './Figure.astro';
+import LabValue from './LabValue.astro';
 
-export const kitComponents = { Cite, Term, Figure, Aside, Question, DiscussionPrompts, h2: H2, h3: H3 };
+export const kitComponents = { Cite, Term, Figure, LabValue, Aside, Question, DiscussionPrompts, h2: H2, h3: H3 };

@@ -5,7 +5,8 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { max } from 'd3-array';
-import { fixed2, signed, type PvaView } from './view-model.ts';
+import { fixed2, signed2 } from '../shared/format.ts';
+import type { PvaView } from './view-model.ts';
 
 export const contributionsViewBox = { width: 420, height: 190 };
 const rowHeight = 24;
@@ -29,35 +30,35 @@ export function Contributions({ view }: { view: PvaView }) {
   if (!p) {
     return (
       <svg class="pva-contributions" viewBox={`0 0 ${contributionsViewBox.width} ${height}`} role="img" aria-label="No neuron is pinned.">
-        <text x={2} y={28} class="pva-title">
+        <text x={2} y={28} class="fig-title">
           Pin a neuron to see what drives it.
         </text>
-        <text x={2} y={52} class="pva-subtitle">
+        <text x={2} y={52} class="fig-subtitle">
           Choose one under “Pinned neuron”, or click a circle in the network.
         </text>
       </svg>
     );
   }
   const rows = [
-    ...p.terms.map((t) => ({ label: `${p.fromNames[t.from]}: w ${signed(t.weight)} × a ${signed(t.activation)}`, value: t.contribution, kind: 'term' })),
+    ...p.terms.map((t) => ({ label: `${p.fromNames[t.from]}: w ${signed2(t.weight)} × a ${signed2(t.activation)}`, value: t.contribution, kind: 'term' })),
     { label: `bias b`, value: p.bias, kind: 'bias' },
     { label: `sum z`, value: p.preActivation, kind: 'sum' },
   ];
   const extent = max(rows, (r) => Math.abs(r.value)) || 1;
   const scale = scaleLinear().domain([-extent, extent]).range([axisX.left, axisX.right]);
-  const result = p.squash === 'tanh' ? `tanh(z) = ${signed(p.a)}` : `softmax → probability ${fixed2(p.a)}`;
+  const result = p.squash === 'tanh' ? `tanh(z) = ${signed2(p.a)}` : `softmax → probability ${fixed2(p.a)}`;
   return (
     <svg
       class="pva-contributions"
       viewBox={`0 0 ${contributionsViewBox.width} ${height}`}
       role="img"
-      aria-label={`What drives ${p.name}: incoming activations times weights plus bias give z = ${signed(p.preActivation)}; ${result}.`}
+      aria-label={`What drives ${p.name}: incoming activations times weights plus bias give z = ${signed2(p.preActivation)}; ${result}.`}
     >
-      <text x={2} y={18} class="pva-title">
+      <text x={2} y={18} class="fig-title">
         What drives {p.name} now
       </text>
-      <text x={2} y={38} class="pva-subtitle">
-        z = Σ w × a + b = {signed(p.preActivation)}, then {result}
+      <text x={2} y={38} class="fig-subtitle">
+        z = Σ w × a + b = {signed2(p.preActivation)}, then {result}
       </text>
       <line class="pva-zero" x1={scale(0)} x2={scale(0)} y1={firstRow - 10} y2={firstRow + rows.length * rowHeight - 8} />
       {rows.map((row, k) => {
@@ -69,7 +70,7 @@ export function Contributions({ view }: { view: PvaView }) {
             </text>
             <Bar y={y} value={row.value} scale={scale} kind={row.kind} />
             <text x={contributionsViewBox.width - 6} y={y} dy="0.35em" text-anchor="end" class="pva-bar-value">
-              {signed(row.value)}
+              {signed2(row.value)}
             </text>
           </g>
         );

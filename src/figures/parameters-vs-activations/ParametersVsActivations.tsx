@@ -16,7 +16,8 @@ import { Contributions } from './Contributions.tsx';
 import figure from './figure.ts';
 import { Network } from './Network.tsx';
 import { Plane, pointerToInput } from './Plane.tsx';
-import { fixed2, pvaView, type PvaView } from './view-model.ts';
+import { fixed2 } from '../shared/format.ts';
+import { pvaView, type PvaView } from './view-model.ts';
 
 function announcement(view: PvaView): string {
   const answer = `Input (${fixed2(view.input[0])}, ${fixed2(view.input[1])}): the network answers “${view.classes[view.predicted]}” with probability ${fixed2(view.probability)}.`;
@@ -27,7 +28,6 @@ export default function ParametersVsActivations({ anchor }: FigureIslandProps) {
   const { params, data } = figure;
   const state = useFigureParams(params, anchor);
   const view = useMemo(() => pvaView(state.values, data), [state.values, data]);
-  const alternative = useMemo(() => figure.describe(state.values, data), [state.values, data]);
   const [message, announce] = useAnnouncer();
 
   useEffect(() => {
@@ -57,14 +57,14 @@ export default function ParametersVsActivations({ anchor }: FigureIslandProps) {
       <div class="pva__contributions">
         <Contributions view={view} />
       </div>
-      <p class="pva__legend">
-        <span class="pva-key pva-key--pos" aria-hidden="true" /> positive <span class="pva-key pva-key--neg" aria-hidden="true" /> negative
+      <p class="fig__legend">
+        <span class="fig-key fig-key--pos" aria-hidden="true" /> positive <span class="fig-key fig-key--neg fig-key--dashed" aria-hidden="true" /> negative
         (dashed lines). Lines are the {view.parameterCount} parameters: they never change. Circles are activations: they change with
         every input.
       </p>
       <ParamControls anchor={anchor} decls={params} values={state.values} disabled={!state.hydrated} onChange={state.set} label={`Controls of ${figure.title}`} />
       <FigureStatus hydrated={state.hydrated} source={state.source} atDefaults={state.atDefaults} announcement={message} onReset={state.reset} />
-      <TextAlternative alternative={alternative} atDefaults={state.atDefaults} />
+      <TextAlternative figure={figure} values={state.values} atDefaults={state.atDefaults} />
     </div>
   );
 }

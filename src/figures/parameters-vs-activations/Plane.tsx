@@ -6,7 +6,8 @@
 import { scaleLinear } from 'd3-scale';
 import { range } from 'd3-array';
 import { forwardModel0, type Model0Weights } from '../../lab/mlp.ts';
-import { fixed2, type PvaView } from './view-model.ts';
+import { fixed2 } from '../shared/format.ts';
+import type { PvaView } from './view-model.ts';
 
 export const planeViewBox = { width: 280, height: 280 };
 const margin = { left: 30, right: 10, top: 10, bottom: 30 };
@@ -69,7 +70,7 @@ export function Plane(props: { view: PvaView; weights: Model0Weights; onPointer?
         ))}
       </g>
       <g class="pva-truth" aria-hidden="true">
-        <rect class="pva-frame" x={planeX(-1)} y={planeY(1)} width={planeX(1) - planeX(-1)} height={planeY(-1) - planeY(1)} />
+        <rect class="fig-frame" x={planeX(-1)} y={planeY(1)} width={planeX(1) - planeX(-1)} height={planeY(-1) - planeY(1)} />
         <circle cx={planeX(0)} cy={planeY(0)} r={r} />
         <line x1={planeX(0)} x2={planeX(0)} y1={planeY(1)} y2={planeY(0.5)} />
         <line x1={planeX(0)} x2={planeX(0)} y1={planeY(-0.5)} y2={planeY(-1)} />
@@ -82,7 +83,7 @@ export function Plane(props: { view: PvaView; weights: Model0Weights; onPointer?
           );
         })}
       </g>
-      <g class="pva-axes" aria-hidden="true">
+      <g class="fig-axes" aria-hidden="true">
         {range(-1, 1.01, 1).map((t) => (
           <g key={t}>
             <text x={planeX(t)} y={planeY(-1) + 16} text-anchor="middle">

@@ -1,7 +1,7 @@
 /**
  * Build-time lab output for this figure: Model 0 trained once with the lab's default settings.
- * `npx node src/figures/precompute.ts` writes it to data.json; tests/unit/figures/data.test.ts retrains
- * and checks the committed file is what the lab produces.
+ * `npm run precompute` writes it to data.json and its hashes to data.hash.json; tests/unit/figures/data.test.ts
+ * checks that nothing it was computed from has changed since.
  */
 import { mlpModel, trainModel0, type Model0Weights } from '../../lab/mlp.ts';
 

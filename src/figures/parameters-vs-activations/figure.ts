@@ -9,7 +9,8 @@ import { choiceParam, vectorParam } from '../../lib/url-state.ts';
 import { defineFigure } from '../contract.ts';
 import data from './data.json' with { type: 'json' };
 import type { PvaData } from './data.ts';
-import { fixed2, neuronId, neuronName, pvaView, signed, sumInWords } from './view-model.ts';
+import { fixed2, signed2 } from '../shared/format.ts';
+import { neuronId, neuronName, pvaView, sumInWords } from './view-model.ts';
 
 const layerCount = model0LayerSizes.length;
 const pinOptions = model0LayerSizes.slice(1).flatMap((size, l) =>
@@ -68,7 +69,7 @@ export default defineFigure({
       table: {
         caption: `Every neuron’s weighted sum z and activation for the input (${x1}, ${x2})`,
         columns: ['Neuron', 'Layer', 'Weighted sum z', 'Activation'],
-        rows: view.neurons.flat().map((n) => [n.name, layerName(n.layer), n.layer === 0 ? '—' : signed(n.z), signed(n.a)]),
+        rows: view.neurons.flat().map((n) => [n.name, layerName(n.layer), n.layer === 0 ? '—' : signed2(n.z), signed2(n.a)]),
       },
     };
   },

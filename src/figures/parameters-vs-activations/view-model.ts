@@ -3,13 +3,10 @@
  * activations, the prediction, the true region of the input and what drives the pinned neuron. The render
  * functions, the text alternative and the announcements all read this one object.
  */
-import { format } from 'd3-format';
 import { contributions, forwardModel0, type LayerValues, type NeuronContributions } from '../../lab/mlp.ts';
 import { threeRegionsLabel } from '../../lab/three-regions.ts';
+import { fixed2 } from '../shared/format.ts';
 import type { PvaData } from './data.ts';
-
-export const signed = format('+.2f');
-export const fixed2 = format('.2f');
 
 /** Stable neuron ids, used in the URL (`pin=h1.2`) and on screen. Layer 0 is the input. */
 export function neuronId(layer: number, index: number, layerCount: number, classes: readonly string[]): string {

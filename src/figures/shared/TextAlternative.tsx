@@ -1,13 +1,29 @@
-/** The figure's text alternative: a sentence and a small data table, in a <details> that prints open. */
-import type { TextAlternative as Alternative } from '../contract.ts';
+/**
+ * The figure's text alternative: a sentence and a small data table, in a <details> that prints open.
+ * It is always the figure's own `describe` applied to what is on screen: the current parameter values and
+ * the data the drawing shows (`shown`: the build-time data, or the result of a run the reader trained,
+ * e.g. `useLabRun().shown`), so it can never describe something other than the drawing.
+ */
+import { useMemo } from 'preact/hooks';
+import type { ParamDecls, ParamValues } from '../../lib/url-state.ts';
+import type { FigureDefinition } from '../contract.ts';
 
-export function TextAlternative(props: { alternative: Alternative; atDefaults: boolean }) {
-  const { summary, table } = props.alternative;
+export interface TextAlternativeProps<P extends ParamDecls, D> {
+  figure: FigureDefinition<P, D>;
+  values: ParamValues<P>;
+  /** The data the drawing shows, in the shape of `figure.data` (default: the build-time data). */
+  shown?: D;
+  /** True when the drawing shows the figure at its defaults (the build-time result, default settings). */
+  atDefaults: boolean;
+}
+
+export function TextAlternative<P extends ParamDecls, D>({ figure, values, shown = figure.data, atDefaults }: TextAlternativeProps<P, D>) {
+  const { summary, table } = useMemo(() => figure.describe(values, shown), [figure, values, shown]);
   return (
     <details class="fig__alt">
       <summary>Text description and data table</summary>
       <p>
-        {props.atDefaults ? 'This describes the figure at its default settings. ' : 'This describes the figure at the settings now shown. '}
+        {atDefaults ? 'This describes the figure at its default settings. ' : 'This describes the figure at the settings now shown. '}
         {summary}
       </p>
       <table>

@@ -4,7 +4,7 @@
  * only reads it. Without JavaScript the menu still offers the plain links and the default embed code.
  */
 import { queryString, renameNamespace } from '../../lib/url-state.ts';
-import { primaryAnchor } from '../contract.ts';
+import { figureAnchor } from '../contract.ts';
 import { embedCode } from './embed-code.ts';
 
 interface FrameData {
@@ -23,7 +23,7 @@ export function figureLink({ anchor }: FrameData): string {
 
 export function embedSource({ figure, anchor, id }: FrameData): string {
   const path = figure.dataset.embedPath ?? '';
-  return `${new URL(path, window.location.href).href}${stateQuery(anchor, primaryAnchor(id))}`;
+  return `${new URL(path, window.location.href).href}${stateQuery(anchor, figureAnchor(id))}`;
 }
 
 function currentEmbedCode(frame: FrameData): string {

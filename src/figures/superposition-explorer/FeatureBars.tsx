@@ -7,7 +7,8 @@ import { scaleLinear } from 'd3-scale';
 import { max } from 'd3-array';
 import { importanceStyle } from './colour.ts';
 import { panelBox } from './FeaturePlane.tsx';
-import { fixed2, unstoredNorm, type ModelView } from './view-model.ts';
+import { fixed2 } from '../shared/format.ts';
+import { unstoredNorm, type ModelView } from './view-model.ts';
 
 const top = 50;
 const bottom = panelBox.height - 6;
@@ -30,17 +31,17 @@ export function FeatureBars({ view }: { view: ModelView }) {
       role="img"
       aria-label={`Bars for features 1 to ${n}: length ‖Wᵢ‖ (${view.featureNorms.map(fixed2).join(', ')}) and superposition (${view.superposition.map(fixed2).join(', ')}).`}
     >
-      <text x={4} y={16} class="sx-title">
+      <text x={4} y={16} class="fig-title">
         Per feature
       </text>
-      <text x={norms.left} y={38} class="sx-subtitle">
+      <text x={norms.left} y={38} class="fig-subtitle">
         length ‖Wᵢ‖
       </text>
-      <text x={sharing.left - 8} y={38} class="sx-subtitle">
+      <text x={sharing.left - 8} y={38} class="fig-subtitle">
         superposition
       </text>
-      <line class="sx-axis" x1={norms.left} x2={norms.left} y1={top - 4} y2={bottom} />
-      <line class="sx-axis" x1={sharing.left} x2={sharing.left} y1={top - 4} y2={bottom} />
+      <line class="fig-axis" x1={norms.left} x2={norms.left} y1={top - 4} y2={bottom} />
+      <line class="fig-axis" x1={sharing.left} x2={sharing.left} y1={top - 4} y2={bottom} />
       <line class="sx-unit-tick" x1={normScale(1)} x2={normScale(1)} y1={top - 4} y2={bottom} />
       {view.featureNorms.map((norm, i) => {
         const y = top + (i + 0.5) * row;
@@ -67,7 +68,7 @@ export function FeatureBars({ view }: { view: ModelView }) {
                 ) : null}
               </>
             ) : showValues ? (
-              <text x={sharing.left + 3} y={y} dy="0.35em" class="sx-bar-value sx-muted">
+              <text x={sharing.left + 3} y={y} dy="0.35em" class="sx-bar-value fig-muted">
                 not stored
               </text>
             ) : null}

@@ -6,7 +6,8 @@
 import { scaleLinear } from 'd3-scale';
 import { max } from 'd3-array';
 import { importanceStyle } from './colour.ts';
-import { fixed2, unstoredNorm, type ModelView } from './view-model.ts';
+import { fixed2 } from '../shared/format.ts';
+import { unstoredNorm, type ModelView } from './view-model.ts';
 
 export const panelBox = { width: 240, height: 260 };
 const centre = { x: 120, y: 145 };
@@ -27,11 +28,11 @@ export function FeaturePlane({ view }: { view: ModelView }) {
   if (view.m !== 2) {
     return (
       <svg class="sx-plane" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`Arrows are drawn only when m = 2; this model has m = ${view.m} hidden dimensions.`}>
-        <text x={4} y={16} class="sx-title">
+        <text x={4} y={16} class="fig-title">
           Feature directions
         </text>
-        <rect x={4} y={34} width={width - 8} height={height - 42} class="sx-frame" rx={6} />
-        <text x={width / 2} y={130} text-anchor="middle" class="sx-subtitle">
+        <rect x={4} y={34} width={width - 8} height={height - 42} class="fig-frame" rx={6} />
+        <text x={width / 2} y={130} text-anchor="middle" class="fig-subtitle">
           <tspan x={width / 2}>Arrows need m = 2 (a plane).</tspan>
           <tspan x={width / 2} dy="1.4em">With m = {view.m}, read the heat map:</tspan>
           <tspan x={width / 2} dy="1.4em">it shows every pair’s overlap.</tspan>
@@ -55,10 +56,10 @@ export function FeaturePlane({ view }: { view: ModelView }) {
       role="img"
       aria-label={`${view.n} feature directions in the 2-dimensional hidden space, as arrows numbered 1 to ${view.n}; lengths ${view.featureNorms.map(fixed2).join(', ')}.`}
     >
-      <text x={4} y={16} class="sx-title">
+      <text x={4} y={16} class="fig-title">
         Feature directions Wᵢ
       </text>
-      <text x={4} y={32} class="sx-subtitle">
+      <text x={4} y={32} class="fig-subtitle">
         hidden plane (m = 2); circle: length 1
       </text>
       <g class="sx-plane__grid" aria-hidden="true">
@@ -80,7 +81,7 @@ export function FeaturePlane({ view }: { view: ModelView }) {
         )}
       </g>
       {unstored.length > 0 ? (
-        <text x={4} y={height - 4} class="sx-subtitle sx-unstored-note">
+        <text x={4} y={height - 4} class="fig-subtitle sx-unstored-note">
           Not stored (length &lt; {unstoredNorm}): {unstored.length > 8 ? `${unstored.length} features` : unstored.join(', ')}
         </text>
       ) : null}

@@ -1,9 +1,27 @@
 /** One trained model (ReLU or linear): a line saying what is drawn, then arrows, heat map and bars. */
 import type { ComponentChildren } from 'preact';
 import { FeatureBars } from './FeatureBars.tsx';
-import { FeaturePlane } from './FeaturePlane.tsx';
-import { GramHeatmap } from './GramHeatmap.tsx';
+import { FeaturePlane, panelBox } from './FeaturePlane.tsx';
+import { fixed2 } from '../shared/format.ts';
+import { HeatMap, heatExtent } from '../shared/HeatMap.tsx';
 import { modelName, type ModelView } from './view-model.ts';
+
+const gramGrid = { x: 42, y: 50, size: 170 };
+
+/** WᵀW: cell (i, j) is W_i · W_j — on the diagonal ‖W_i‖², off it the overlap of two features' directions. */
+export function GramHeatmap({ view }: { view: ModelView }) {
+  const extent = fixed2(heatExtent(view.gram));
+  return (
+    <HeatMap
+      values={view.gram}
+      title="Overlaps WᵀW"
+      subtitle="row i, column j: Wᵢ · Wⱼ"
+      label={`Heat map of WᵀW, ${view.n} by ${view.n}: how much each feature's direction overlaps every other; values from −${extent} (blue) to ${extent} (orange).`}
+      box={panelBox}
+      grid={gramGrid}
+    />
+  );
+}
 
 /** The three drawings of one view; the caller keeps the element while the view is the same, so Preact skips it. */
 export function ModelDrawings({ view }: { view: ModelView }) {

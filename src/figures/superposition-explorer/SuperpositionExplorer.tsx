@@ -10,32 +10,24 @@ import { FigureNote, FigureStatus } from '../shared/FigureStatus.tsx';
 import { TextAlternative } from '../shared/TextAlternative.tsx';
 import { useAnnouncer } from '../shared/use-announcer.ts';
 import { useFigureParams } from '../shared/use-figure-params.ts';
+import { lossSeries, runFraction, sameRun, useLabRun, type LabRun } from '../shared/use-lab-run.ts';
+import { useReducedMotion } from '../shared/use-reduced-motion.ts';
+import { LossCurve } from '../shared/LossCurve.tsx';
 import '../shared/figure.css';
 import './style.css';
-import { describeResults, settingsText, storedText } from './describe.ts';
+import { settingsText, storedText } from './describe.ts';
 import figure from './figure.ts';
-import { LossCurve, type CurveSeries } from './LossCurve.tsx';
 import { ModelDrawings, ModelPanel } from './ModelPanel.tsx';
 import type { SuperpositionResult } from '../../lab/superposition.ts';
-import { constrain, labParams, labRestarts, presetMatches, presets, sameRun, withChange, type LabParams, type Nonlinearity, type Settings } from './settings.ts';
-import { useTrainer, type Trainer } from './use-trainer.ts';
-import { integer, liveView, lossFormat, modelName, resultView, type ModelView } from './view-model.ts';
+import { constrain, labParams, labRestarts, presetMatches, presets, withChange, type LabParams, type Nonlinearity, type Settings } from './settings.ts';
+import { integer, lossFormat } from '../shared/format.ts';
+import { liveView, modelName, resultView, type ModelView } from './view-model.ts';
 
 const createWorker = () => new Worker(new URL('../lab.worker.ts', import.meta.url), { type: 'module' });
 
-function useReducedMotion(): boolean {
-  const [reduced, setReduced] = useState(false);
-  useEffect(() => {
-    const query = window.matchMedia('(prefers-reduced-motion: reduce)');
-    const update = () => setReduced(query.matches);
-    update();
-    query.addEventListener('change', update);
-    return () => query.removeEventListener('change', update);
-  }, []);
-  return reduced;
-}
-
 /** What to draw for one model: the run in progress (unless the reader prefers reduced motion), else the last result. */
+type Trainer = LabRun<'superposition', LabParams>;
+
 function viewOf(trainer: Trainer, kind: Nonlinearity, reducedMotion: boolean): ModelView {
   const s = trainer.lab.state;
   if (s.status === 'running' && s.progress && trainer.running && !reducedMotion) {
@@ -65,8 +57,8 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
   const { params, data } = figure;
   const state = useFigureParams(params, anchor);
   const settings = useMemo(() => constrain(state.values), [state.values]);
-  const relu = useTrainer(createWorker, data.relu);
-  const linear = useTrainer(createWorker, data.linear);
+  const relu = useLabRun<'superposition', LabParams>(createWorker, 'superposition', data.relu);
+  const linear = useLabRun<'superposition', LabParams>(createWorker, 'superposition', data.linear);
   const reducedMotion = useReducedMotion();
   const [message, announce] = useAnnouncer();
 
@@ -88,16 +80,15 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
       else linear.stop();
     }, state.source === 'reader' ? 350 : 0);
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the keys stand for the wanted parameters
+    // The keys stand for the wanted parameters: a new object with the same values must not retrain.
   }, [state.hydrated, reluKey, linearKey]);
 
   const reluStatus = relu.lab.state.status;
   const linearStatus = linear.lab.state.status;
-  const linearQueued = settings.linear && !stopped && linearStatus !== 'running' && !sameRun(linear.lab.state.result.params, wantedLinear);
+  const linearQueued = settings.linear && !stopped && linearStatus !== 'running' && !sameRun(linear.shown.params, wantedLinear);
   // The linear model trains as soon as the ReLU model has finished (before paint, so "training" never blinks off).
   useLayoutEffect(() => {
     if (state.hydrated && linearQueued && reluStatus !== 'running') linear.want(wantedLinear);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reluStatus, linearQueued]);
   const running = reluStatus === 'running' || (settings.linear && linearStatus === 'running') || linearQueued;
   const wasRunning = useRef(false);
@@ -112,8 +103,8 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
     else if (reluStatus === 'error') announce(`Training failed: ${relu.lab.state.status === 'error' ? relu.lab.state.message : ''}.`);
     else {
       const parts = [relu, ...(settings.linear ? [linear] : [])].map((t) => {
-        const view = resultView(t.lab.state.result);
-        return `${modelName(view.nonlinearity)}: final loss ${lossFormat(t.lab.state.result.finalLoss)}, ${storedText(view)}`;
+        const view = resultView(t.shown);
+        return `${modelName(view.nonlinearity)}: final loss ${lossFormat(t.shown.finalLoss)}, ${storedText(view)}`;
       });
       announce(`Training finished. ${parts.join('. ')}.`);
     }
@@ -127,19 +118,10 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
   const reluDrawings = useMemo(() => <ModelDrawings view={reluView} />, [reluView]);
   const linearDrawings = useMemo(() => (linearView ? <ModelDrawings view={linearView} /> : null), [linearView]);
   const trainers = settings.linear ? [relu, linear] : [relu];
-  const atBuildTime = relu.lab.state.result === data.relu;
-  const alternative = useMemo(
-    () => describeResults(relu.lab.state.result, settings.linear ? linear.lab.state.result : undefined),
-    [relu.lab.state.result, linear.lab.state.result, settings.linear],
-  );
+  const atBuildTime = relu.atBuildTime;
+  const shown = useMemo(() => ({ relu: relu.shown, linear: linear.shown }), [relu.shown, linear.shown]);
 
-  const series: CurveSeries[] = trainers.map((t, k) => {
-    const kind: Nonlinearity = k === 0 ? 'relu' : 'linear';
-    const s = t.lab.state;
-    const name = kind === 'relu' ? 'ReLU' : 'linear';
-    if (s.status === 'running') return { name, kind, steps: s.progress?.steps ?? 1, step: t.live.step, loss: t.live.loss };
-    return { name, kind, steps: s.result.params.steps, step: s.result.lossCurve.step, loss: s.result.lossCurve.loss };
-  });
+  const series = trainers.map((t, k) => lossSeries(t, k === 0 ? 'ReLU' : 'linear'));
   const curveCaption = running
     ? 'Training loss of the run in progress, falling as the model trains.'
     : `Training loss of the kept run: ${series.map((s) => `${s.name} model from ${lossFormat(s.loss[0] ?? 0)} to ${lossFormat(s.loss.at(-1) ?? 0)}`).join('; ')}.`;
@@ -156,10 +138,10 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
   const trainAgain = () => change('seed', state.values.seed >= params.seed.max ? 0 : state.values.seed + 1);
   const trainNow = () => {
     setStopped(false);
-    if (!sameRun(relu.lab.state.result.params, wantedRelu)) relu.train(wantedRelu);
+    if (!sameRun(relu.shown.params, wantedRelu)) relu.train(wantedRelu);
     else if (settings.linear) linear.train(wantedLinear);
   };
-  const shownMatches = sameRun(relu.lab.state.result.params, wantedRelu) && (!settings.linear || sameRun(linear.lab.state.result.params, wantedLinear));
+  const shownMatches = sameRun(relu.shown.params, wantedRelu) && (!settings.linear || sameRun(linear.shown.params, wantedLinear));
   const corrections = [...new Set(trainers.flatMap((t) => (t.lab.state.status === 'done' ? t.lab.state.corrections : [])))];
   const disabled = !state.hydrated;
 
@@ -170,18 +152,18 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
         {linearView ? <ModelPanel view={linearView} note={linearNote} drawings={linearDrawings} /> : null}
         <FigureNote problems={state.problems} onDismiss={state.dismissProblems} />
       </div>
-      <p class="sx__legend">
-        <span class="sx-key sx-key--importance" aria-hidden="true" /> Colour of arrows and length bars: importance, from 1 (purple) down to the least
-        important (gold); numbers name the features, feature 1 the most important. Heat map: <span class="sx-key sx-key--pos" aria-hidden="true" /> positive
-        overlap (orange), <span class="sx-key sx-key--neg" aria-hidden="true" /> negative (blue; written with − or slashed). A toy model with a few dozen numbers, not a language model.
+      <p class="fig__legend">
+        <span class="fig-key sx-key--importance" aria-hidden="true" /> Colour of arrows and length bars: importance, from 1 (purple) down to the least
+        important (gold); numbers name the features, feature 1 the most important. Heat map: <span class="fig-key fig-key--pos" aria-hidden="true" /> positive
+        overlap (orange), <span class="fig-key fig-key--neg" aria-hidden="true" /> negative (blue; written with − or slashed). A toy model with a few dozen numbers, not a language model.
       </p>
       <div class="sx__training">
         <div class="sx__progress">
           {trainers.map((t, k) => {
-            const s = t.lab.state;
-            const fraction = s.status === 'running' && s.progress ? (s.progress.metrics.restart + s.progress.step / s.progress.steps) / labRestarts : s.status === 'running' ? 0 : 1;
             const label = `Training progress, ${modelName(k === 0 ? 'relu' : 'linear')}`;
-            return <progress key={k} class="sx__bar" max={1} value={Number.isFinite(fraction) ? Math.min(1, fraction) : 0} aria-label={label} />;
+            // A model waiting for its turn (the linear one, queued behind ReLU) has made no progress yet.
+            const queued = k === 1 && linearQueued && t.lab.state.status !== 'running';
+            return <progress key={k} class="sx__bar" max={1} value={queued ? 0 : runFraction(t.lab.state, labRestarts)} aria-label={label} />;
           })}
           <p class="sx__progress-text">
             {running
@@ -191,11 +173,11 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
                 : shownMatches
                   ? atBuildTime
                     ? 'Trained once when this page was built, at the default settings. Change a setting to train in your browser.'
-                    : `Trained in your browser with ${settingsText(relu.lab.state.result.params)}.`
+                    : `Trained in your browser with ${settingsText(relu.shown.params)}.`
                   : 'The drawing shows the last finished result, for other settings.'}
           </p>
         </div>
-        <LossCurve series={series} caption={curveCaption} />
+        <LossCurve series={series} caption={curveCaption} stepLabel="training step (of one run)" />
       </div>
       <div class="sx__actions" role="group" aria-label="Presets">
         <span class="sx__actions-label" aria-hidden="true">
@@ -237,7 +219,7 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
         label={`Controls of ${figure.title}`}
       />
       <FigureStatus hydrated={state.hydrated} source={state.source} atDefaults={state.atDefaults} announcement={message} onReset={state.reset} />
-      <TextAlternative alternative={alternative} atDefaults={atBuildTime && (!settings.linear || linear.lab.state.result === data.linear)} />
+      <TextAlternative figure={figure} values={settings} shown={shown} atDefaults={atBuildTime && (!settings.linear || linear.atBuildTime)} />
     </div>
   );
 }

@@ -2,8 +2,8 @@
  * Build-time lab output for this figure: the toy model of superposition trained once at the figure's
  * defaults (the sparse, equal-importance case), as a ReLU model and as the linear model, with the lab's
  * training protocol (its default steps, restarts and batch). The server render draws these results; a
- * reader's first run at other settings replaces them. `npx node src/figures/precompute.ts superposition-explorer`
- * writes data.json; tests/unit/figures/data.test.ts retrains and checks it.
+ * reader's first run at other settings replaces them. `npm run precompute` writes data.json and its hashes to
+ * data.hash.json; tests/unit/figures/data.test.ts checks that nothing it was computed from has changed since.
  */
 import { trainSuperposition, validateSuperpositionParams, type SuperpositionResult } from '../../lab/superposition.ts';
 import { defaultSettings, labParams } from './settings.ts';

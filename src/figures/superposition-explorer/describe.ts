@@ -5,9 +5,8 @@
 import { extent } from 'd3-array';
 import type { SuperpositionResult } from '../../lab/superposition.ts';
 import type { TextAlternative } from '../contract.ts';
-import { angleOf, fixed2, lossFormat, resultView, storedCount, storedNorm, unstoredNorm, type ModelView } from './view-model.ts';
-
-const minus = (text: string) => text.replace('-', '−');
+import { fixed2, lossFormat } from '../shared/format.ts';
+import { angleOf, resultView, storedCount, storedNorm, unstoredNorm, type ModelView } from './view-model.ts';
 
 export function settingsText(p: Pick<SuperpositionResult['params'], 'n' | 'm' | 'sparsity' | 'importanceDecay' | 'seed'>): string {
   return `n = ${p.n} features, m = ${p.m} hidden dimensions, sparsity S = ${fixed2(p.sparsity)}, importance decay r = ${fixed2(p.importanceDecay)}, seed ${p.seed}`;
@@ -31,7 +30,7 @@ function overlapText(view: ModelView): string {
   const off = view.gram.flatMap((row, i) => row.filter((_, j) => j !== i));
   const [low, high] = extent(off);
   if (low === undefined || high === undefined) return '';
-  return ` Between different features, WᵀW ranges from ${minus(fixed2(low))} to ${minus(fixed2(high))}.`;
+  return ` Between different features, WᵀW ranges from ${fixed2(low)} to ${fixed2(high)}.`;
 }
 
 function modelSentence(name: string, result: SuperpositionResult): string {
@@ -52,7 +51,7 @@ export function describeResults(relu: SuperpositionResult, linear?: Superpositio
     fixed2(norm),
     norm < unstoredNorm ? `${fixed2(view.superposition[i]!)} (not stored)` : fixed2(view.superposition[i]!),
     ...(view.m === 2 ? [norm < unstoredNorm ? '—' : `${Math.round(angleOf(view, i))}°`] : []),
-    minus(fixed2(view.b?.[i] ?? 0)),
+    fixed2(view.b?.[i] ?? 0),
     ...(linearView ? [fixed2(linearView.featureNorms[i]!)] : []),
   ]);
   return {

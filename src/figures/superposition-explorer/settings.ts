@@ -2,7 +2,7 @@
  * The explorer's settings: the figure's parameters (bounds taken from the lab's own spec), the presets, the
  * rule m < n, and the parameters sent to the lab for one model. Shared by figure.ts, data.ts and the island.
  */
-import { superpositionParamSpec, type SuperpositionResult } from '../../lab/superposition.ts';
+import { superpositionParamSpec } from '../../lab/superposition.ts';
 import { numberParam, toggleParam, type ParamValues } from '../../lib/url-state.ts';
 
 /** Training runs per setting (the lab's default): the one with the lowest loss is kept. */
@@ -75,7 +75,3 @@ export function labParams(values: Settings, nonlinearity: Nonlinearity) {
 }
 
 export type LabParams = ReturnType<typeof labParams>;
-
-export function sameRun(result: Pick<SuperpositionResult['params'], keyof LabParams>, wanted: LabParams): boolean {
-  return (Object.keys(wanted) as (keyof LabParams)[]).every((k) => result[k] === wanted[k]);
-}

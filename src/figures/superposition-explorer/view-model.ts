@@ -3,15 +3,9 @@
  * report while training runs (its norms, superposition and WᵀW come from the lab's featureGeometry).
  * The drawings, the text alternative and the announcements all read these objects.
  */
-import { format } from 'd3-format';
 import { featureGeometry, importanceWeights, type SuperpositionResult } from '../../lab/superposition.ts';
 import type { LabProgress } from '../../lab/worker-protocol.ts';
 import type { Nonlinearity } from './settings.ts';
-
-export const fixed2 = format('.2f');
-export const signed2 = format('+.2f');
-export const lossFormat = format('.3~g');
-export const integer = format(',d');
 
 /** Below this length a feature's direction means little: it is drawn as "not stored". */
 export const unstoredNorm = 0.1;

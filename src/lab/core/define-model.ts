@@ -61,7 +61,7 @@ export interface LabModel<Name extends string, Params, Metrics extends ProgressM
 }
 
 /** Any model, as the registry holds them (`any`: parameters appear both as inputs and outputs, so no narrower type admits every model). */
-export type AnyLabModel = LabModel<string, any, any, any>;
+export type AnyLabModel<Name extends string = string> = LabModel<Name, any, any, any>;
 export type LabParamsOf<Model> = Model extends LabModel<string, infer Params, infer _Metrics, infer _Result> ? Params : never;
 export type LabMetricsOf<Model> = Model extends LabModel<string, infer _Params, infer Metrics, infer _Result> ? Metrics : never;
 export type LabResultOf<Model> = Model extends LabModel<string, infer _Params, infer _Metrics, infer Result> ? Result : never;

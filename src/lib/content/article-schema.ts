@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { calendarDate } from './calendar-date.ts';
 
 /** Front matter of one article in content/articles/*.mdx. CONTRIBUTING.md documents every field. */
 export const articleSchema = z.object({
@@ -7,9 +8,9 @@ export const articleSchema = z.object({
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lowercase words joined by hyphens'),
   order: z.number().int().positive(),
   authors: z.array(z.string().min(1)).min(1),
-  published: z.coerce.date(),
-  updated: z.coerce.date(),
-  evidenceChecked: z.coerce.date(),
+  published: calendarDate,
+  updated: calendarDate,
+  evidenceChecked: calendarDate,
   status: z.enum(['draft', 'published']),
   objectives: z.array(z.string().min(10)).min(1),
   keyTerms: z.array(z.string()).default([]),

@@ -30,12 +30,12 @@ export function visitComponents(tree: Root, visitor: (node: JsxNode) => void): v
   });
 }
 
-function at(position: Position | undefined, lineOffset: number): { line: number; column: number } {
+export function at(position: Position | undefined, lineOffset: number): { line: number; column: number } {
   return { line: (position?.start.line ?? 1) + lineOffset, column: position?.start.column ?? 1 };
 }
 
 /** Components whose id must name something that exists, and where to look it up. */
-const ID_CHECKS: { component: string; set: keyof Omit<SiteIndex, 'pages'>; what: string }[] = [
+const ID_CHECKS: { component: string; set: 'bibKeys' | 'glossaryIds' | 'figureIds'; what: string }[] = [
   { component: 'Cite', set: 'bibKeys', what: 'citation key — not in content/references.bib' },
   { component: 'Term', set: 'glossaryIds', what: 'glossary term — not in content/glossary.yaml' },
   { component: 'Figure', set: 'figureIds', what: 'figure id — no folder src/figures/<id>/ with a figure.ts' },
@@ -100,4 +100,13 @@ export function checkFrontmatter(data: Record<string, unknown>, source: string):
 
 export function formatAuthoringError(file: string, e: AuthoringError): string {
   return `${file}:${e.line}:${e.column}: ${e.message}${e.value ? ` (found: ${e.value})` : ''}`;
+}
+
+/** An authoring mistake as the build reports it: every error at file:line:column, the first as its location. */
+export function authoringFailure(file: string, errors: AuthoringError[], kind = 'authoring error'): Error {
+  const line = errors[0]?.line ?? 1;
+  const column = errors[0]?.column ?? 1;
+  const list = errors.map((e) => formatAuthoringError(file, e)).join('\n');
+  // `loc` is read by the content layer, `line`/`column` by the MDX compiler: both print them as "Location:".
+  return Object.assign(new Error(`${errors.length} ${kind}${errors.length > 1 ? 's' : ''}:\n${list}`), { name: 'AuthoringError', loc: { file, line, column }, line, column });
 }

@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { isNode, isSeq, parseDocument } from 'yaml';
 import { z } from 'astro/zod';
 
 export const glossaryEntrySchema = z.object({
@@ -11,28 +11,37 @@ export const glossaryEntrySchema = z.object({
 
 export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
 
-export class GlossaryError extends Error {}
+/** A glossary mistake at file:line:column; `loc` gives the build's "Location:" line the same place. */
+export class GlossaryError extends Error {
+  readonly loc: { file: string; line: number; column: number };
+  constructor(file: string, line: number, reason: string) {
+    super(`${file}:${line}:1: ${reason}`);
+    this.loc = { file, line, column: 1 };
+  }
+}
 
 /** Parses content/glossary.yaml; fails on a bad entry, a duplicate id or a related id that does not exist. */
 export function parseGlossary(text: string, file = 'content/glossary.yaml'): GlossaryEntry[] {
-  const raw: unknown = parse(text);
-  const list = z.array(z.unknown()).safeParse(raw);
-  if (!list.success) throw new GlossaryError(`${file}: expected a list of entries`);
+  const doc = parseDocument(text);
+  const list = z.array(z.unknown()).safeParse(doc.toJS());
+  if (!list.success) throw new GlossaryError(file, 1, 'expected a list of entries');
+  const starts = isSeq(doc.contents) ? doc.contents.items.map((item) => (isNode(item) ? item.range?.[0] : undefined) ?? 0) : [];
+  const lineOf = (i: number) => text.slice(0, starts[i] ?? 0).split('\n').length;
   const entries = list.data.map((item, i) => {
     const result = glossaryEntrySchema.safeParse(item);
     if (!result.success) {
       const issue = result.error.issues[0];
-      throw new GlossaryError(`${file}: entry ${i + 1}: ${issue?.path.join('.')}: ${issue?.message}`);
+      throw new GlossaryError(file, lineOf(i), `entry ${i + 1}: ${issue?.path.join('.')}: ${issue?.message}`);
     }
     return result.data;
   });
   const ids = new Set<string>();
-  for (const e of entries) {
-    if (ids.has(e.id)) throw new GlossaryError(`${file}: duplicate id "${e.id}"`);
+  entries.forEach((e, i) => {
+    if (ids.has(e.id)) throw new GlossaryError(file, lineOf(i), `duplicate id "${e.id}"`);
     ids.add(e.id);
-  }
-  for (const e of entries)
-    for (const r of e.related)
-      if (!ids.has(r)) throw new GlossaryError(`${file}: "${e.id}" lists related term "${r}", which does not exist`);
+  });
+  entries.forEach((e, i) => {
+    for (const r of e.related) if (!ids.has(r)) throw new GlossaryError(file, lineOf(i), `"${e.id}" lists related term "${r}", which does not exist`);
+  });
   return entries;
 }

@@ -1,24 +1,31 @@
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import type { MathOutput } from '../site-config.ts';
 import { remarkAuthoring } from './remark-authoring.ts';
 import { rehypeBaseLinks } from './rehype-base-links.ts';
 import { rehypeFailOnMathErrors } from './rehype-fail-on-math-errors.ts';
 import { rehypeSidenotes } from './rehype-sidenotes.ts';
+import { withTexBraceHints } from './tex-brace-hint.ts';
 
 export interface ProcessorOptions {
   /** Project root (absolute path): where content/ and src/figures/ are found. */
   root: string;
   /** Deployment base path, e.g. "/" or "/explainer/". */
   base: string;
+  /** Origin the site is served from, for the absolute addresses that print after internal links. */
+  site: string;
   /** Production builds also refuse links to draft articles. */
   production: boolean;
+  /** Equations as MathML only, or as KaTeX's HTML (plus MathML for assistive technology). */
+  math?: MathOutput;
 }
 
 /** The one Markdown/MDX pipeline of the site: math, authoring checks, side notes, base-aware links. */
 export function markdownProcessor(options: ProcessorOptions) {
-  return unified({
+  const processor = unified({
     remarkPlugins: [remarkMath, [remarkAuthoring, { root: options.root, production: options.production }]],
-    rehypePlugins: [rehypeKatex, [rehypeFailOnMathErrors, { root: options.root }], rehypeSidenotes, [rehypeBaseLinks, { base: options.base }]],
+    rehypePlugins: [[rehypeKatex, { output: options.math === 'html' ? 'htmlAndMathml' : 'mathml' }], [rehypeFailOnMathErrors, { root: options.root }], rehypeSidenotes, [rehypeBaseLinks, { base: options.base, site: options.site }]],
   });
+  return withTexBraceHints(processor, options.root);
 }

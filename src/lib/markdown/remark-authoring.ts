@@ -2,8 +2,11 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { checkArticleBody, checkFrontmatter, formatAuthoringError, jsxAttribute, visitComponents } from '../content/authoring-checks.ts';
-import { buildSiteIndex, contentPaths, splitFrontmatter, type SiteIndex } from '../content/site-index.ts';
+import { authoringFailure, checkArticleBody, jsxAttribute, visitComponents } from '../content/authoring-checks.ts';
+import { checkArticleFrontmatter, checkLabValues } from '../content/article-checks.ts';
+import { buildSiteIndex, contentPaths, splitFrontmatter } from '../content/site-index.ts';
+import { figureAnchor } from '../../figures/contract.ts';
+import { countComponentUses } from '../reading/usage.ts';
 
 export interface AuthoringOptions {
   root: string;
@@ -13,30 +16,29 @@ export interface AuthoringOptions {
 /**
  * Numbers citations and figures in reading order and fails the build on any authoring mistake,
  * naming file:line:column and the bad value. Citation order reaches the layout through
- * `remarkPluginFrontmatter.citations`.
+ * `remarkPluginFrontmatter.citations`, and every component's uses through `remarkPluginFrontmatter.uses`.
  */
 export function remarkAuthoring(options: AuthoringOptions) {
-  let built: SiteIndex | undefined;
   return (tree: Root, file: VFile) => {
     if (!file.path || !file.path.endsWith('.mdx')) return;
-    // A production build reads the content once; the dev server re-reads it, so a heading or reference
-    // added while it runs is known to the next check.
-    const index = options.production ? (built ??= buildSiteIndex(contentPaths(options.root))) : buildSiteIndex(contentPaths(options.root));
+    // Every compile sees the content as it is now (files that changed are read again), so the dev server
+    // knows a heading or reference added while it runs.
+    const index = buildSiteIndex(contentPaths(options.root));
     const source = readFileSync(file.path, 'utf8');
     const name = relative(options.root, file.path);
     const frontmatter = splitFrontmatter(source);
     const isArticle = name.startsWith('content/articles/');
+    const lineOffset = bodyLineOffset(tree, source);
     const errors = [
-      ...(isArticle ? checkFrontmatter(frontmatter.data, source) : []),
-      ...checkArticleBody(tree, index, { production: options.production, lineOffset: bodyLineOffset(tree, source) }),
+      ...(isArticle ? checkArticleFrontmatter(name, frontmatter.data, source, index) : []),
+      ...checkArticleBody(tree, index, { production: options.production, lineOffset }),
+      ...checkLabValues(tree, index, lineOffset),
     ];
-    if (errors.length > 0) {
-      const message = errors.map((e) => formatAuthoringError(name, e)).join('\n');
-      file.fail(`${errors.length} authoring error${errors.length > 1 ? 's' : ''}:\n${message}`);
-    }
+    // Thrown with a location, so the build's own "Location:" line points at the first mistake, not :0:0.
+    if (errors.length > 0) throw authoringFailure(name, errors);
     const citations = numberComponents(tree);
     const data = (file.data.astro ??= {}) as { frontmatter?: Record<string, unknown> };
-    data.frontmatter = { ...(data.frontmatter ?? {}), citations };
+    data.frontmatter = { ...(data.frontmatter ?? {}), citations, uses: countComponentUses(tree) };
   };
 }
 
@@ -69,7 +71,7 @@ function numberComponents(tree: Root): string[] {
     } else if (node.name === 'Figure') {
       figureNumber += 1;
       setAttribute(node, 'number', String(figureNumber));
-      setAttribute(node, 'anchor', seen === 1 ? `fig-${id}` : `fig-${id}-${seen}`);
+      setAttribute(node, 'anchor', figureAnchor(id, seen));
     }
   });
   return citations;

@@ -1,6 +1,7 @@
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
 import type { PageCitation } from './citation-format.ts';
 import { SITE_NAME, withBase } from './site.ts';
+import type { ComponentUses } from './usage.ts';
 
 export type Article = CollectionEntry<'articles'>;
 
@@ -8,6 +9,12 @@ export type Article = CollectionEntry<'articles'>;
 export async function getArticles(): Promise<Article[]> {
   const all = await getCollection('articles', (a) => !import.meta.env.PROD || a.data.status === 'published');
   return all.sort((a, b) => a.data.order - b.data.order);
+}
+
+/** The components an article uses, as its compilation counted them (no second parse of its MDX). */
+export async function articleUses(article: Article): Promise<ComponentUses> {
+  const { remarkPluginFrontmatter } = await render(article);
+  return (remarkPluginFrontmatter.uses as ComponentUses | undefined) ?? {};
 }
 
 export function articlePath(article: Article): string {

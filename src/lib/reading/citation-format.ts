@@ -36,12 +36,12 @@ export function plainCitation(p: PageCitation): string {
 }
 
 /** Citation of one section: the page citation with the section title and its anchor. */
-export function sectionCitation(p: PageCitation, section: { title: string; anchor: string }): string {
+export function sectionCitation(p: PageCitation, section: Section): string {
   return `${joinAuthors(p.authors)} (${p.published.getUTCFullYear()}). “${p.title},” section “${section.title}.” ${p.siteName}, ${formatDate(p.published)}. ${p.url}#${section.anchor}`;
 }
 
 /** Braces protect BibTeX-special characters and keep a corporate author as one name. */
-function bibValue(s: string): string {
+export function bibValue(s: string): string {
   return s.replace(/([{}])/g, '\\$1').replace(/([&%$#_])/g, '\\$1');
 }
 
@@ -52,20 +52,30 @@ function isPersonalName(a: string): boolean {
   return !/\s/.test(a);
 }
 
-/** A @misc entry for the page; the key is the site's short name, the year and the slug. */
-export function bibtexCitation(p: PageCitation): string {
+/** A section of a page, for citing it on its own. */
+export interface Section {
+  title: string;
+  anchor: string;
+}
+
+/**
+ * A @misc entry for the page, or for one of its sections (key, title and url then name the section); the
+ * key is the site's short name, the year and the slug. `accessed` becomes `urldate`.
+ */
+export function bibtexCitation(p: PageCitation, accessed: Date, section?: Section): string {
   const key = `${p.siteName.toLowerCase().replace(/[^a-z0-9]+/g, '')}${p.published.getUTCFullYear()}${p.slug.replace(/-/g, '')}`;
   const authors = p.authors.map((a) => (isPersonalName(a) ? bibValue(a) : `{${bibValue(a)}}`)).join(' and ');
   const fields: [string, string][] = [
     ['author', `{${authors}}`],
-    ['title', `{${bibValue(p.title)}}`],
+    ['title', `{${bibValue(p.title)}${section ? `, section “${bibValue(section.title)}”` : ''}}`],
     ['howpublished', `{${bibValue(p.siteName)}}`],
     ['year', `{${p.published.getUTCFullYear()}}`],
     ['month', BIB_MONTHS[p.published.getUTCMonth()] as string],
-    ['url', `{${p.url}}`],
+    ['url', `{${p.url}${section ? `#${section.anchor}` : ''}}`],
+    ['urldate', `{${isoDate(accessed)}}`],
   ];
   if (p.updated && isoDate(p.updated) !== isoDate(p.published)) fields.push(['note', `{Updated ${formatDate(p.updated)}}`]);
-  return `@misc{${key},\n${fields.map(([k, v]) => `  ${k} = ${v}`).join(',\n')}\n}`;
+  return `@misc{${key}${section ? `:${section.anchor}` : ''},\n${fields.map(([k, v]) => `  ${k} = ${v}`).join(',\n')}\n}`;
 }
 
 /** Google Scholar's date format: YYYY/MM/DD. */

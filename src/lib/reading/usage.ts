@@ -1,23 +1,25 @@
 import type { Root } from 'mdast';
 import { jsxAttribute, visitComponents } from '../content/authoring-checks.ts';
-import { parseMdxBody, splitFrontmatter } from '../content/site-index.ts';
 
 /**
- * How many times each id is used by a component (`Cite`, `Term`…) in an MDX source, in reading order.
- * Parses like the authoring step does, so code blocks and prose never count.
+ * How many times each component (`Cite`, `Term`, `Figure`…) uses each id in one article, in reading order.
+ * Counted once per build while Astro compiles the article (remark-authoring), and read back by every page
+ * that needs it through `remarkPluginFrontmatter.uses`, so no page parses an article's MDX again.
  */
-export function componentUses(source: string, component: string): Map<string, number> {
-  const uses = new Map<string, number>();
-  let tree: Root;
-  try {
-    tree = parseMdxBody(splitFrontmatter(source).body);
-  } catch {
-    return uses; // the authoring step reports syntax errors with their position
-  }
+export type ComponentUses = Record<string, Record<string, number>>;
+
+export function countComponentUses(tree: Root): ComponentUses {
+  const uses: ComponentUses = {};
   visitComponents(tree, (node) => {
-    if (node.name !== component) return;
     const id = jsxAttribute(node, 'id');
-    if (id) uses.set(id, (uses.get(id) ?? 0) + 1);
+    if (!node.name || !id) return;
+    const byId = (uses[node.name] ??= {});
+    byId[id] = (byId[id] ?? 0) + 1;
   });
   return uses;
+}
+
+/** One component's uses as a Map (id → count, reading order); empty when the article has none. */
+export function usesOf(uses: ComponentUses | undefined, component: string): Map<string, number> {
+  return new Map(Object.entries(uses?.[component] ?? {}));
 }

@@ -1,22 +1,24 @@
 /**
  * The superposition explorer as a reader uses it, on the built site: every control retrains and redraws,
- * presets and shared links restore the view, training keeps the page responsive, keyboard-only use,
- * axe in the trained state, no console errors, the embed page, and the page without JavaScript.
+ * presets and shared links restore the trained view, training keeps the page responsive and the layout
+ * still, keyboard-only use of presets and training, axe in the trained state, no console errors. The checks
+ * every figure gets (hydration, Tab order, shared links, no-JS, print, iframe, axe at the defaults) are
+ * in generic.spec.ts.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { figureAnchor } from '../../../src/figures/contract.ts';
 import { collectErrors } from '../reading/helpers.ts';
 import { layoutShifts, recordLayoutShifts } from './support.ts';
 
 const ID = 'superposition-explorer';
-const ANCHOR = `fig-${ID}`;
+const ANCHOR = figureAnchor(ID);
 const ARTICLE = 'articles/superposition/';
-const EMBED = `embed/${ID}/`;
 const key = (name: string) => `${ANCHOR}.${name}`;
 const figure = (page: Page) => page.locator(`#${ANCHOR}`);
 const arrows = (page: Page, model = 'relu') => figure(page).locator(`[data-model="${model}"] .sx-arrow`);
 /** Heat-map cells on screen: the shade groups declare how many squares each draws. */
-const cellCount = (page: Page) => figure(page).locator('[data-model="relu"] .sx-cells path').evaluateAll((paths) => paths.reduce((sum, p) => sum + Number(p.getAttribute('data-cells')), 0));
+const cellCount = (page: Page) => figure(page).locator('[data-model="relu"] .fig-cells path').evaluateAll((paths) => paths.reduce((sum, p) => sum + Number(p.getAttribute('data-cells')), 0));
 const urlParam = (page: Page, name: string) => new URL(page.url()).searchParams.get(key(name));
 
 async function open(page: Page, query = '', path = ARTICLE): Promise<void> {
@@ -81,7 +83,7 @@ test('each control retrains and redraws, and the URL follows', async ({ page }) 
   await page.getByRole('button', { name: 'Also train the linear model' }).click();
   await trained(page);
   await expect(figure(page).locator('[data-model="linear"]')).toBeVisible();
-  await expect(figure(page).locator('.sx-curve--linear path')).toHaveAttribute('d', /^M.+L/);
+  await expect(figure(page).locator('.fig-curve[data-series="linear"] path')).toHaveAttribute('d', /^M.+L/);
   await expect.poll(() => urlParam(page, 'linear')).toBe('1');
 
   await page.getByRole('button', { name: 'Train again with a new seed' }).click();
@@ -202,32 +204,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
-test('hydration and training cause no layout shift in the figure', async ({ page }) => {
+test('training causes no layout shift in the figure', async ({ page }) => {
   await recordLayoutShifts(page);
   await page.goto(`${ARTICLE}?${key('n')}=7#${ANCHOR}`);
   await figure(page).locator('.fig[data-hydrated="true"]').waitFor();
   await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 60_000 });
   const inFigure = (await layoutShifts(page)).filter((s) => s.sources.some((src) => /fig|sx|figure/.test(src)));
   expect(inFigure).toEqual([]);
-});
-
-test('the embed page trains from its own link and links back to the article', async ({ page }) => {
-  const errors = collectErrors(page);
-  await open(page, `?${key('sparsity')}=0&${key('importanceDecay')}=0.7`, EMBED);
-  await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 60_000 });
-  await expect(arrows(page)).toHaveCount(2);
-  await expect(page.getByRole('link', { name: /Open in the article/ })).toHaveAttribute('href', new RegExp(`/articles/superposition/\\?.*sparsity=0.*#${ANCHOR}$`));
-  expect(errors).toEqual([]);
-});
-
-test.describe('without JavaScript', () => {
-  test.use({ javaScriptEnabled: false });
-  test('the build-time result, its text alternative and disabled controls are in the HTML', async ({ page }) => {
-    await page.goto(ARTICLE);
-    await expect(figure(page).locator('.sx-arrow')).toHaveCount(5);
-    await expect(figure(page).locator('details.fig__alt')).toContainText('default settings');
-    await expect(figure(page).locator('details.fig__alt tbody tr')).toHaveCount(5);
-    await expect(figure(page)).toContainText('The controls need JavaScript.');
-    await expect(page.getByLabel('Features n')).toBeDisabled();
-  });
 });

@@ -1,9 +1,9 @@
 import type { Page } from '@playwright/test';
+import { figureAnchor } from '../../../src/figures/contract.ts';
 
-export const FIGURE_ID = 'parameters-vs-activations';
-export const ANCHOR = `fig-${FIGURE_ID}`;
+const FIGURE_ID = 'parameters-vs-activations';
+export const ANCHOR = figureAnchor(FIGURE_ID);
 export const OVERVIEW = 'articles/overview/';
-export const EMBED = `embed/${FIGURE_ID}/`;
 export const key = (name: string, anchor = ANCHOR) => `${anchor}.${name}`;
 
 /** Records layout shifts from the first paint on (call before page.goto). */

@@ -2,22 +2,16 @@
  * A sample of hostile links per registered figure (the same generator the Vitest fuzz tests use, with a
  * fixed seed) loads on the figure's embed page without a page error, console error or dialog, still shows
  * the hydrated figure, never turns input into markup, and shows the "reset to defaults" note exactly when
- * the codec reported a problem. Figures come from the registry's rule (every src/figures/<id>/figure.ts).
+ * the codec reported a problem. Figures come from figureFolders() (every src/figures/<id>/figure.ts).
  */
-import { readdirSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
 import type { FigureDefinition } from '../../../src/figures/contract.ts';
-import { primaryAnchor } from '../../../src/figures/contract.ts';
+import { figureAnchor, figureFolders } from '../../../src/figures/contract.ts';
 import { readParams } from '../../../src/lib/url-state.ts';
 import { hostileQuery, payloads } from '../../unit/quality/hostile.ts';
 
-const figuresDir = fileURLToPath(new URL('../../../src/figures/', import.meta.url));
-const ids = readdirSync(figuresDir, { withFileTypes: true })
-  .filter((d) => d.isDirectory() && existsSync(`${figuresDir}${d.name}/figure.ts`))
-  .map((d) => d.name)
-  .sort();
+const ids = figureFolders();
 
 const samples = Number(process.env.HOSTILE_LINKS ?? 8);
 
@@ -29,7 +23,7 @@ for (const id of ids) {
   test(`hostile links to ${id} load safely and still show the figure`, async ({ page, baseURL }) => {
     test.setTimeout(30_000 + samples * 10_000);
     const figure = ((await import(`../../../src/figures/${id}/figure.ts`)) as { default: FigureDefinition }).default;
-    const anchor = primaryAnchor(id);
+    const anchor = figureAnchor(id);
     const names = Object.keys(figure.params);
     const fixed = [
       `?${names.map((n) => `${anchor}.${n}=${encodeURIComponent(payloads[0]!)}`).join('&')}`,

@@ -36,3 +36,13 @@ test('without JavaScript, citations, terms and the contents are plain working li
     await expect(question.locator('.answer')).toBeVisible();
   }
 });
+
+test('the figure share menu shows the full link and embed code, not copy buttons that cannot work', async ({ page }) => {
+  await page.goto('articles/superposition/');
+  const menu = page.locator('#fig-superposition-explorer .figure__menu');
+  await menu.locator('summary').click();
+  await expect(menu.getByRole('button')).toHaveCount(0); // hidden buttons are not in the accessibility tree
+  const link = await menu.locator('[data-figure-link]').inputValue();
+  expect(link).toMatch(/^https?:\/\/[^/]+\/.*articles\/superposition\/#fig-superposition-explorer$/);
+  await expect(menu.locator('[data-embed-code]')).toBeVisible();
+});

@@ -6,8 +6,11 @@ const kinds = [
   { name: 'glossary term', trigger: 'a.term' },
 ];
 
-function popoverOf(page: Page, trigger: Locator) {
-  return trigger.getAttribute('data-popover').then((id) => page.locator(`[id="${id}"]`));
+/** The page's one shared popover, once it shows what `trigger` points at. */
+async function popoverOf(page: Page, trigger: Locator) {
+  const description = (await trigger.getAttribute('aria-describedby')) as string;
+  const text = (await page.locator(`[id="${description}"]`).textContent())?.trim() ?? '';
+  return page.locator('.popover').filter({ hasText: text.slice(0, 40) });
 }
 
 for (const kind of kinds) {

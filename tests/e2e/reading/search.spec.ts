@@ -25,3 +25,16 @@ test('"/" on any page goes to search with the field focused', async ({ page }) =
   await page.waitForURL(/search\/#search$/);
   await expect(page.locator('.pagefind-ui__search-input')).toBeFocused({ timeout: 10_000 });
 });
+
+test('Enter in the search box opens the first result: the article, not an index page that names it', async ({ page }) => {
+  await page.goto('articles/superposition/');
+  const section = ((await page.locator('.prose h2.heading').nth(3).evaluate((h) => h.firstChild?.textContent)) ?? '').trim();
+  for (const query of ['superposition', section]) {
+    await page.goto('search/');
+    const input = page.locator('.pagefind-ui__search-input');
+    await input.waitFor();
+    await input.fill(query);
+    await input.press('Enter');
+    await page.waitForURL(/\/articles\/superposition\//, { timeout: 10_000 });
+  }
+});

@@ -43,12 +43,12 @@ describe('glossary loading', () => {
   });
 
   test('a bad entry names its position and field', () => {
-    expect(() => parseGlossary('- id: Bad Id\n  term: x\n  definition: long enough text\n')).toThrow(/entry 1: id: lowercase words joined by hyphens/);
+    expect(() => parseGlossary('- id: Bad Id\n  term: x\n  definition: long enough text\n')).toThrow(/^content\/glossary\.yaml:1:1: entry 1: id: lowercase words joined by hyphens/);
   });
 
   test('duplicate ids and unknown related terms fail', () => {
     const entry = '- id: a\n  term: a\n  definition: long enough text\n';
-    expect(() => parseGlossary(entry + entry)).toThrow(/duplicate id "a"/);
+    expect(() => parseGlossary(entry + entry)).toThrow(/^content\/glossary\.yaml:4:1: duplicate id "a"/);
     expect(() => parseGlossary(`${entry}  related: [zzz]\n`)).toThrow(/"a" lists related term "zzz", which does not exist/);
   });
 });

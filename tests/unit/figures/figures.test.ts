@@ -7,17 +7,16 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { islandFileName } from '../../../src/figures/contract.ts';
+import { figureAnchor, figureFolders, islandFileName } from '../../../src/figures/contract.ts';
 import { figures } from '../../../src/figures/registry.ts';
-import { listFigureIds } from '../../../src/lib/content/site-index.ts';
 import { defaultValues } from '../../../src/lib/url-state.ts';
 import { decode, renderFigure } from './render.ts';
 import { expectSnapshotFile, prettyHtml } from './snapshot.ts';
 
 const figuresDir = fileURLToPath(new URL('../../../src/figures/', import.meta.url));
 
-test('the registry holds exactly the folders the authoring checks accept as figure ids', () => {
-  expect(figures.map((f) => f.id).sort()).toEqual(listFigureIds(figuresDir).sort());
+test('the registry (a Vite glob) holds exactly figureFolders(), the rule the authoring checks and scripts use', () => {
+  expect(figures.map((f) => f.id)).toEqual(figureFolders());
   expect(figures.length).toBeGreaterThan(0);
 });
 
@@ -58,8 +57,15 @@ describe.each(figures.map((f) => [f.id, f] as const))('%s', (id, figure) => {
 
   test('two copies on one page have distinct element ids', () => {
     const ids = (html: string) => [...html.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
-    const first = ids(renderFigure(id, `fig-${id}`));
-    const second = ids(renderFigure(id, `fig-${id}-2`));
+    const first = ids(renderFigure(id, figureAnchor(id)));
+    const second = ids(renderFigure(id, figureAnchor(id, 2)));
     expect(new Set([...first, ...second]).size).toBe(first.length + second.length);
   });
+});
+
+test('figureAnchor numbers second and later copies; figureFolders reads any figures folder', () => {
+  expect([figureAnchor('a-b'), figureAnchor('a-b', 1), figureAnchor('a-b', 3)]).toEqual(['fig-a-b', 'fig-a-b', 'fig-a-b-3']);
+  expect(figureFolders(figuresDir)).toEqual(figureFolders());
+  expect(figureFolders(`${figuresDir}does-not-exist/`)).toEqual([]);
+  expect(figureFolders()).not.toContain('shared');
 });

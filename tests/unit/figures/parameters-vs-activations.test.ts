@@ -15,23 +15,23 @@ describe('server render at the defaults', () => {
   const html = renderFigure(figure.id);
 
   test('draws one circle group per neuron and one line per weight', () => {
-    expect(html.match(/class="pva-neuron /g)).toHaveLength(neuronCount);
-    expect(html.match(/class="pva-edge /g)).toHaveLength(weightCount);
+    expect(html.match(/class="fig-node /g)).toHaveLength(neuronCount);
+    expect(html.match(/class="fig-edge /g)).toHaveLength(weightCount);
     expect(neuronCount).toBe(12);
     expect(weightCount).toBe(29);
   });
 
   test('writes every activation as a number, with its sign', () => {
     const forward = forwardModel0(data.weights, params.input.default);
-    const values = [...html.matchAll(/class="pva-neuron__value"[^>]*>([^<]+)</g)].map((m) => decode(m[1]!));
+    const values = [...html.matchAll(/class="fig-node__value"[^>]*>([^<]+)</g)].map((m) => decode(m[1]!));
     expect(values).toHaveLength(neuronCount);
     expect(Number(values[2]!.replace('−', '-'))).toBeCloseTo(forward.layers[1]!.activations[0]!, 2);
   });
 
   test('marks the pinned neuron and breaks down what drives it', () => {
     expect(html.match(/is-pinned/g)).toHaveLength(1);
-    expect(html).toContain(`data-neuron="${params.pin.default}"`);
-    expect(html.match(/class="pva-edge [^"]*is-incoming/g)).toHaveLength(sizes[0]!);
+    expect(html).toContain(`data-node="${params.pin.default}"`);
+    expect(html.match(/class="fig-edge [^"]*is-incoming/g)).toHaveLength(sizes[0]!);
     expect(decode(html)).toContain('What drives h1.2 now');
   });
 

@@ -2,7 +2,7 @@
 import type { FunctionComponent } from 'preact';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import { islandFileName, type FigureIslandProps } from '../../../src/figures/contract.ts';
+import { figureAnchor, islandFileName, type FigureIslandProps } from '../../../src/figures/contract.ts';
 
 const islandModules = import.meta.glob<{ default: FunctionComponent<FigureIslandProps> }>('../../../src/figures/*/*.tsx', { eager: true });
 
@@ -12,7 +12,7 @@ export function islandOf(id: string): FunctionComponent<FigureIslandProps> {
   return module.default;
 }
 
-export function renderFigure(id: string, anchor = `fig-${id}`): string {
+export function renderFigure(id: string, anchor = figureAnchor(id)): string {
   return renderToString(h(islandOf(id), { anchor, context: 'article' }));
 }
 

@@ -8,8 +8,10 @@ import { describeResults } from '../../../src/figures/superposition-explorer/des
 import figure from '../../../src/figures/superposition-explorer/figure.ts';
 import { FeatureBars } from '../../../src/figures/superposition-explorer/FeatureBars.tsx';
 import { FeaturePlane } from '../../../src/figures/superposition-explorer/FeaturePlane.tsx';
-import { GramHeatmap } from '../../../src/figures/superposition-explorer/GramHeatmap.tsx';
-import { constrain, defaultSettings, labParams, presetMatches, presets, sameRun, withChange } from '../../../src/figures/superposition-explorer/settings.ts';
+import { GramHeatmap } from '../../../src/figures/superposition-explorer/ModelPanel.tsx';
+import { sameRun } from '../../../src/figures/shared/use-lab-run.ts';
+import { TextAlternative } from '../../../src/figures/shared/TextAlternative.tsx';
+import { constrain, defaultSettings, labParams, presetMatches, presets, withChange } from '../../../src/figures/superposition-explorer/settings.ts';
 import { liveView, resultView } from '../../../src/figures/superposition-explorer/view-model.ts';
 import { defaultValues, queryString, readParams, writeParams } from '../../../src/lib/url-state.ts';
 import { decode, renderFigure } from './render.ts';
@@ -19,7 +21,7 @@ const anchor = 'fig-superposition-explorer';
 const count = (html: string, pattern: RegExp) => html.match(pattern)?.length ?? 0;
 /** Cells of the heat map: square subpaths of its shade groups (the legend's swatches are outside this group). */
 const cells = (html: string) => {
-  const group = /<g class="sx-cells">([\s\S]*?)<\/g>/.exec(html)?.[1] ?? '';
+  const group = /<g class="fig-cells">([\s\S]*?)<\/g>/.exec(html)?.[1] ?? '';
   const squares = count(group, /M[\d.]+,[\d.]+h[\d.]+v[\d.]+h-[\d.]+z/g);
   const declared = [...group.matchAll(/data-cells="(\d+)"/g)].reduce((sum, m) => sum + Number(m[1]), 0);
   expect(declared).toBe(squares);
@@ -50,8 +52,8 @@ describe('server render at the defaults', () => {
   });
 
   test('the heat map has a legend and writes every value, so the sign is not colour alone', () => {
-    expect(count(html, /class="sx-cell__value(?: is-strong)?"/g)).toBe(n * n);
-    expect(html).toContain('class="sx-legend"');
+    expect(count(html, /class="fig-cell__value(?: is-strong)?"/g)).toBe(n * n);
+    expect(html).toContain('class="fig-legend"');
   });
 
   test('labels the toy as a toy, and shows only the ReLU model until the linear one is asked for', () => {
@@ -115,6 +117,20 @@ describe('views of other results', () => {
     expect(count(plane, /class="sx-arrow"/g)).toBe(2);
     expect(plane).toContain('Not stored (length < 0.1): 3, 4, 5');
     expect(describeResults(result).summary).toContain('stores 2 of 5 features');
+  });
+
+  test('the text alternative describes the result on screen, also one trained live', async () => {
+    const { params: p } = validateSuperpositionParams({ n: 6, m: 2, sparsity: 0.9, seed: 3, steps: 50, restarts: 1 });
+    const { result: trained } = await trainSuperposition(p);
+    const values = { ...defaultSettings, n: 6, seed: 3 };
+    const html = decode(renderToString(h(TextAlternative, { figure, values, shown: { relu: trained, linear: data.linear }, atDefaults: false })));
+    expect(html).toContain('at the settings now shown');
+    expect(html).toContain('n = 6 features');
+    expect(html).toContain('seed 3');
+    expect(html.match(/<tr>/g)).toHaveLength(1 + 6);
+    const atBuild = decode(renderToString(h(TextAlternative, { figure, values: defaultSettings, atDefaults: true })));
+    expect(atBuild).toContain('at its default settings');
+    expect(atBuild).toContain(`n = ${data.relu.params.n} features`);
   });
 });
 

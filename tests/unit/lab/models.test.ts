@@ -7,7 +7,7 @@ import { isLabModelName, labModels, type LabModelName } from '../../../src/lab/m
 const names = Object.keys(labModels) as LabModelName[];
 
 test('each model is registered under its declared name', () => {
-  expect(names).toEqual(['mlp', 'superposition', 'sae', 'persona-shift', 'steering']);
+  expect(names).toEqual(['mlp', 'superposition', 'sae', 'persona-shift', 'steering', 'induction']);
   for (const name of names) expect(labModels[name].name).toBe(name);
   expect(isLabModelName('gpt')).toBe(false);
 });

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { h } from 'preact';
 import renderToString from 'preact-render-to-string';
 import { describe, expect, test } from 'vitest';
-import { primaryAnchor } from '../../../src/figures/contract.ts';
+import { figureAnchor } from '../../../src/figures/contract.ts';
 import { figures } from '../../../src/figures/registry.ts';
 import { FigureNote } from '../../../src/figures/shared/FigureStatus.tsx';
 import {
@@ -40,8 +40,8 @@ const synthetic: ParamDecls = {
 };
 
 const subjects: { name: string; anchor: string; decls: ParamDecls }[] = [
-  ...figures.map((f) => ({ name: f.id, anchor: primaryAnchor(f.id), decls: f.params })),
-  ...figures.map((f) => ({ name: `${f.id} (second copy on a page)`, anchor: `${primaryAnchor(f.id)}-2`, decls: f.params })),
+  ...figures.map((f) => ({ name: f.id, anchor: figureAnchor(f.id), decls: f.params })),
+  ...figures.map((f) => ({ name: `${f.id} (second copy on a page)`, anchor: figureAnchor(f.id, 2), decls: f.params })),
   { name: 'synthetic figure with every parameter kind', anchor: 'fig-synthetic', decls: synthetic },
 ];
 

@@ -3,7 +3,8 @@ import { countWords, readingMinutes } from '../../../src/lib/reading/reading-tim
 import { buildToc } from '../../../src/lib/reading/toc.ts';
 import { bibtexCitation, formatDate, joinAuthors, plainCitation, scholarDate, sectionCitation, type PageCitation } from '../../../src/lib/reading/citation-format.ts';
 import { referenceAuthors, referenceByline, referenceText } from '../../../src/lib/reading/reference-format.ts';
-import { componentUses } from '../../../src/lib/reading/usage.ts';
+import { countComponentUses, usesOf } from '../../../src/lib/reading/usage.ts';
+import { parseMdxBody, splitFrontmatter } from '../../../src/lib/content/site-index.ts';
 import { withBase } from '../../../src/lib/reading/site.ts';
 import { themeScript } from '../../../src/lib/reading/theme-script.ts';
 
@@ -63,8 +64,10 @@ describe('citation formats', () => {
     expect(s).toContain('section “Parameters and activations.”');
     expect(s.endsWith('https://example.org/site/articles/overview/#parameters-and-activations')).toBe(true);
   });
-  it('writes BibTeX with a corporate author kept whole and the update as a note', () => {
-    const b = bibtexCitation(page);
+  const accessed = new Date('2026-12-01T09:00:00Z');
+  it('writes BibTeX with a corporate author kept whole, the update as a note and the access date', () => {
+    const b = bibtexCitation(page, accessed);
+    expect(b).toContain('urldate = {2026-12-01}');
     expect(b.startsWith('@misc{grownnotbuilt2026overview,')).toBe(true);
     expect(b).toContain('author = {{Grown, not built editors}}');
     expect(b).toContain('month = nov');
@@ -72,7 +75,13 @@ describe('citation formats', () => {
     expect(b.trim().endsWith('}')).toBe(true);
   });
   it('leaves "Last, First" authors to BibTeX', () => {
-    expect(bibtexCitation({ ...page, authors: ['Olah, Chris', 'Ada Lovelace'] })).toContain('author = {Olah, Chris and {Ada Lovelace}}');
+    expect(bibtexCitation({ ...page, authors: ['Olah, Chris', 'Ada Lovelace'] }, accessed)).toContain('author = {Olah, Chris and {Ada Lovelace}}');
+  });
+  it('writes BibTeX for a section: its own key, its title escaped, its anchor in the url', () => {
+    const b = bibtexCitation(page, accessed, { title: 'Costs & 50% gains', anchor: 'costs-50-gains' });
+    expect(b.startsWith('@misc{grownnotbuilt2026overview:costs-50-gains,')).toBe(true);
+    expect(b).toContain('title = {Grown, not built, section “Costs \\& 50\\% gains”}');
+    expect(b).toContain('url = {https://example.org/site/articles/overview/#costs-50-gains}');
   });
 });
 
@@ -89,19 +98,21 @@ describe('reference formats', () => {
 });
 
 describe('component uses', () => {
-  it('counts each id of one component, ignoring code blocks', () => {
+  const count = (src: string) => countComponentUses(parseMdxBody(splitFrontmatter(src).body));
+  it('counts each id of each component, ignoring code blocks', () => {
     const src = '---\ntitle: x\n---\nA <Cite id="a" /> b <Cite id="b" /> <Cite id="a" /> <Term id="t" />\n\n```mdx\n<Cite id="c" />\n```\n';
-    const uses = componentUses(src, 'Cite');
-    expect([...uses]).toEqual([['a', 2], ['b', 1]]);
-    expect(componentUses(src, 'Term').get('t')).toBe(1);
+    const uses = count(src);
+    expect([...usesOf(uses, 'Cite')]).toEqual([['a', 2], ['b', 1]]);
+    expect(usesOf(uses, 'Term').get('t')).toBe(1);
+    expect(usesOf(uses, 'Figure').size).toBe(0);
   });
   it('reads braces inside math as TeX, so an article with equations still counts its citations', () => {
     const src = 'Loss $L = \\sum_i I_i (x_i - x\'_i)^2$ and $\\sum_{j \\neq i} (\\hat{W}_i \\cdot W_j)^2$ <Cite id="a" />.\n\n$$\nx_{i} = 0\n$$\n\n<Term id="t" />\n';
-    expect(componentUses(src, 'Cite').get('a')).toBe(1);
-    expect(componentUses(src, 'Term').get('t')).toBe(1);
+    expect(usesOf(count(src), 'Cite').get('a')).toBe(1);
+    expect(usesOf(count(src), 'Term').get('t')).toBe(1);
   });
-  it('returns nothing for unparsable MDX rather than throwing', () => {
-    expect(componentUses('<Cite id="a"', 'Cite').size).toBe(0);
+  it('reads no uses from an article that has not been compiled', () => {
+    expect(usesOf(undefined, 'Cite').size).toBe(0);
   });
 });
 

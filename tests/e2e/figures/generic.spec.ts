@@ -1,0 +1,199 @@
+/**
+ * The browser checks every registered figure gets by existing (the list: registered.ts), on the page that
+ * first uses it (the embed page's "Open in the article" target: an article, or the catalogue) and on its
+ * embed page: hydration without layout shift; Tab order and arrow keys on its controls; a shared link
+ * restores the view; without JavaScript and in print the drawing and its text alternative are there; it
+ * works inside an iframe on another origin; axe finds nothing in light and dark. Figure-specific behaviour
+ * lives in <id>.spec.ts beside this file.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type APIRequestContext, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { embedCode } from '../../../src/figures/shared/embed-code.ts';
+import { queryString, writeParams, type ParamDecls, type ParamValues } from '../../../src/lib/url-state.ts';
+import { collectErrors } from '../reading/helpers.ts';
+import { defaultRowCount, embedPath, figureAnchor, figureIds, loadFigure, otherValues, paramKey } from './registered.ts';
+import { layoutShifts, recordLayoutShifts, waitForHydration } from './support.ts';
+
+const homes = new Map<string, string>();
+
+/** The page that first uses the figure, relative to the site's base: what its embed page links back to. */
+async function homeOf(request: APIRequestContext, id: string): Promise<string> {
+  const known = homes.get(id);
+  if (known) return known;
+  const html = await (await request.get(embedPath(id))).text();
+  const href = /<a href="([^"#]*)#[^"]*"[^>]*data-article-link/.exec(html)?.[1];
+  if (!href) throw new Error(`embed/${id}/ has no "Open in the article" link`);
+  const home = href.replace(/^.*?(articles\/|kit\/)/, '$1');
+  homes.set(id, home);
+  return home;
+}
+
+/** The controls show these values (parameters without a control, like a seed, are skipped). */
+async function expectControls(root: Locator | FrameLocator, decls: ParamDecls, values: ParamValues<ParamDecls>): Promise<void> {
+  const controls = root.locator('.fig__controls').first();
+  for (const [name, decl] of Object.entries(decls)) {
+    const value = values[name];
+    if (decl.kind === 'toggle') {
+      const button = controls.getByRole('button', { name: decl.label, exact: true });
+      if ((await button.count()) > 0) await expect(button).toHaveAttribute('aria-pressed', String(value));
+    } else if (decl.kind === 'vector') {
+      for (const [i, component] of decl.components.entries()) await expect(controls.getByLabel(`${decl.label}: ${component}`, { exact: true })).toHaveValue(String((value as number[])[i]));
+    } else {
+      const control = controls.getByLabel(decl.label, { exact: true });
+      if ((await control.count()) > 0) await expect(control).toHaveValue(String(value));
+    }
+  }
+}
+
+/** The first slider: its value moves one step with an arrow key. Returns the parameter's name. */
+async function nudgeFirstSlider(page: Page, root: Locator | FrameLocator, anchor: string): Promise<string> {
+  const slider = root.locator('.fig__controls input[type="range"]').first();
+  const [before, max, step, id] = await slider.evaluate((el: HTMLInputElement) => [Number(el.value), Number(el.max), Number(el.step), el.id] as const);
+  await slider.focus();
+  const up = before + step <= max;
+  await page.keyboard.press(up ? 'ArrowRight' : 'ArrowLeft');
+  await expect.poll(async () => Number(await slider.inputValue())).toBeCloseTo(up ? before + step : before - step, 6);
+  return id.slice(anchor.length + 1).replace(/-\d+$/, '');
+}
+
+function sameEntries(a: string, b: string): void {
+  expect([...new URLSearchParams(a)].sort()).toEqual([...new URLSearchParams(b)].sort());
+}
+
+let parentServer: Server | undefined;
+const parentPages = new Map<string, string>();
+
+test.afterAll(() => new Promise<void>((resolve) => (parentServer ? parentServer.close(() => resolve()) : resolve())));
+
+/** A page on a second origin (localhost instead of 127.0.0.1, another port) that embeds `html`. */
+async function parentPage(id: string, html: string): Promise<string> {
+  parentPages.set(id, html);
+  if (!parentServer) {
+    parentServer = createServer((req, res) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(`<!doctype html><html lang="en"><title>A teacher's page</title><body><h1>Lesson</h1>${parentPages.get(req.url?.slice(1) ?? '') ?? ''}</body></html>`);
+    });
+    await new Promise<void>((resolve) => parentServer!.listen(0, '127.0.0.1', resolve));
+  }
+  return `http://localhost:${(parentServer.address() as AddressInfo).port}/${id}`;
+}
+
+for (const id of figureIds) {
+  const anchor = figureAnchor(id);
+  const rootOf = (page: Page) => page.locator(`#${anchor}`);
+
+  test.describe(`${id}`, () => {
+    test('hydrates without layout shift, in its article and on its embed page', async ({ page, request }) => {
+      const errors = collectErrors(page);
+      for (const path of [await homeOf(request, id), embedPath(id)]) {
+        await recordLayoutShifts(page);
+        await page.goto(path);
+        await rootOf(page).scrollIntoViewIfNeeded();
+        const before = await rootOf(page).boundingBox();
+        await waitForHydration(page, rootOf(page));
+        await page.waitForTimeout(300);
+        expect((await rootOf(page).boundingBox())?.height, path).toBe(before?.height);
+        const inFigure = (await layoutShifts(page)).filter((s) => s.sources.some((src) => /fig|figure/.test(src)));
+        expect(inFigure, path).toEqual([]);
+      }
+      expect(errors).toEqual([]);
+    });
+
+    test('Tab reaches every control in order, an arrow key moves a slider, and the URL follows', async ({ page, request }) => {
+      await page.goto(await homeOf(request, id));
+      await waitForHydration(page, rootOf(page));
+      const controls = rootOf(page).locator('.fig__controls').first().locator('input, select, button');
+      const count = await controls.count();
+      expect(count).toBeGreaterThan(0);
+      await controls.first().focus();
+      expect(await controls.first().evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+      for (let k = 1; k < count; k++) {
+        await page.keyboard.press('Tab');
+        await expect(controls.nth(k)).toBeFocused();
+      }
+      const name = await nudgeFirstSlider(page, rootOf(page), anchor);
+      await expect.poll(() => new URL(page.url()).searchParams.has(paramKey(anchor, name))).toBe(true);
+    });
+
+    test('a shared link restores the view, in the article and on the embed page', async ({ page, request }) => {
+      const figure = await loadFigure(id);
+      const values = otherValues(figure.params);
+      const query = queryString(writeParams('', anchor, figure.params, values));
+      for (const path of [await homeOf(request, id), embedPath(id)]) {
+        await page.goto(`${path}${query}#${anchor}`);
+        await waitForHydration(page, rootOf(page));
+        await expectControls(rootOf(page), figure.params, values);
+        await expect(rootOf(page)).toContainText('Settings from the link.');
+        await expect(rootOf(page).getByTestId('figure-reset-note')).toHaveCount(0);
+        await expect.poll(() => new URL(page.url()).search).not.toBe('');
+        sameEntries(new URL(page.url()).search, query);
+      }
+      // The embed page's way back to the article carries the same state.
+      const back = new URL((await page.getByRole('link', { name: /Open in the article/ }).getAttribute('href'))!, page.url());
+      sameEntries(back.search, query);
+    });
+
+    test('in print, the drawing and its text alternative are shown and the controls are not', async ({ page, request }) => {
+      await page.goto(await homeOf(request, id));
+      await page.emulateMedia({ media: 'print' });
+      await expect(rootOf(page).locator('svg[role="img"], svg[role="group"]').first()).toBeVisible();
+      await expect(rootOf(page).locator('details.fig__alt table')).toBeVisible();
+      await expect(rootOf(page).locator('.fig__controls').first()).toBeHidden();
+    });
+
+    test('inside an iframe on another origin: renders, keeps its state, fits its content, takes keys', async ({ page, baseURL }) => {
+      const figure = await loadFigure(id);
+      const values = otherValues(figure.params);
+      const src = new URL(`${embedPath(id)}${queryString(writeParams('', anchor, figure.params, values))}`, baseURL).href;
+      const parent = await parentPage(id, embedCode({ src, title: figure.title, height: figure.embedHeight }));
+      expect(new URL(parent).origin).not.toBe(new URL(baseURL!).origin);
+      await page.goto(parent);
+      const frame = page.frameLocator('iframe');
+      await frame.locator('.fig').first().scrollIntoViewIfNeeded();
+      await expect(frame.locator('.fig[data-hydrated="true"]')).toBeVisible();
+      await expectControls(frame, figure.params, values);
+      const iframe = page.locator('iframe');
+      await expect
+        .poll(async () => {
+          const frameHeight = await iframe.evaluate((el) => el.getBoundingClientRect().height);
+          const content = await frame.locator('html').evaluate((html) => html.scrollHeight);
+          return Math.abs(frameHeight - content);
+        })
+        .toBeLessThanOrEqual(1);
+      await nudgeFirstSlider(page, frame, anchor);
+    });
+
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const where of ['article', 'embed page'] as const) {
+        test(`axe ${colorScheme}, ${where}: no violations`, async ({ page, request }) => {
+          await page.emulateMedia({ colorScheme });
+          await page.goto(where === 'article' ? await homeOf(request, id) : embedPath(id));
+          await waitForHydration(page, rootOf(page));
+          await rootOf(page).locator('details.fig__alt summary').click();
+          const results = await new AxeBuilder({ page }).include(`#${anchor}`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+          expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        });
+      }
+    }
+  });
+
+  test.describe(`${id} without JavaScript`, () => {
+    test.use({ javaScriptEnabled: false });
+    test('the drawing, its text alternative at the defaults and disabled controls are in the HTML', async ({ page, request }) => {
+      const figure = await loadFigure(id);
+      for (const path of [await homeOf(request, id), embedPath(id)]) {
+        await page.goto(path);
+        await expect(rootOf(page).locator('svg[role="img"]').first()).toBeVisible();
+        const alternative = rootOf(page).locator('details.fig__alt');
+        await expect(alternative).toContainText('default settings');
+        await expect(alternative.locator('tbody tr')).toHaveCount(defaultRowCount(figure));
+        await expect(rootOf(page)).toContainText('The controls need JavaScript.');
+        const controls = rootOf(page).locator('.fig__controls').first().locator('input, select, button');
+        expect(await controls.count()).toBeGreaterThan(0);
+        for (const control of await controls.all()) await expect(control).toBeDisabled();
+      }
+    });
+  });
+}

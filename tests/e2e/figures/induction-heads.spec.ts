@@ -1,0 +1,148 @@
+/**
+ * The induction-heads figure as a reader uses it, on the built site: the build-time runs and their numbers,
+ * scrubbing through the lazily fetched checkpoints, ablation, live training with progress and cancel, a
+ * responsive page while training, axe, and the page without JavaScript.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import data from '../../../src/figures/induction-heads/data.json' with { type: 'json' };
+import { collectErrors } from '../reading/helpers.ts';
+
+const ID = 'induction-heads';
+const ANCHOR = `fig-${ID}`;
+const ARTICLE = 'articles/induction-heads/';
+const key = (name: string) => `${ANCHOR}.${name}`;
+const figure = (page: Page) => page.locator(`#${ANCHOR}`);
+const urlParam = (page: Page, name: string) => new URL(page.url()).searchParams.get(key(name));
+const two = (n: number) => n.toFixed(2);
+
+async function open(page: Page, query = ''): Promise<void> {
+  await page.goto(`${ARTICLE}${query}`);
+  await figure(page).scrollIntoViewIfNeeded();
+  await figure(page).locator('.fig[data-hydrated="true"]').waitFor();
+}
+
+async function trained(page: Page): Promise<void> {
+  await expect(figure(page).locator('.fig[data-training="true"]')).toHaveCount(1, { timeout: 5_000 });
+  await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 240_000 });
+}
+
+test('the defaults show the build-time runs with the lab’s numbers; nothing trains', async ({ page }) => {
+  const errors = collectErrors(page);
+  await open(page);
+  const { twoLayer, oneLayer } = data;
+  await expect(figure(page).locator('.ih-drop')).toHaveCount(1);
+  await expect(figure(page).locator('.ih-drop')).toHaveAttribute('data-step', String(twoLayer.dropStep));
+  await expect(figure(page).locator('.ih-head--named')).toHaveCount(twoLayer.final.circuit.previousToken.length + twoLayer.final.circuit.induction.length);
+  const alternative = figure(page).locator('.fig__alt');
+  await expect(alternative).toContainText(`drop at step ${twoLayer.dropStep!.toLocaleString('en-GB')}`);
+  await expect(alternative).toContainText(`${two(oneLayer.final.partLoss.repeatedPart)} on the repeated part, no drop`);
+  await expect(figure(page).locator('.ih__progress-text')).toContainText('Trained when this page was built');
+  await page.waitForTimeout(600);
+  await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test('ablating the induction heads shows the lab’s loss for the trained model', async ({ page }) => {
+  await open(page);
+  await page.getByLabel('Ablate', { exact: true }).selectOption('induction');
+  const ablation = data.twoLayer.final.inductionAblation!;
+  await expect(figure(page).locator('.ih__ablation')).toContainText(`${two(ablation.zero)} nats`);
+  await page.getByLabel('Ablation', { exact: true }).selectOption('mean');
+  await expect(figure(page).locator('.ih__ablation')).toContainText(`${two(ablation.mean)} nats`);
+  await expect.poll(() => urlParam(page, 'ablate')).toBe('induction');
+});
+
+test('scrubbing fetches the checkpoints once and redraws the heads at that step', async ({ page }) => {
+  const errors = collectErrors(page);
+  await open(page);
+  const before = await figure(page).locator('.ih__heads').innerHTML();
+  const fetched = page.waitForResponse((response) => response.url().endsWith('figures/induction-heads/checkpoints.bin'));
+  await page.getByLabel('Checkpoint', { exact: true }).fill('0');
+  expect((await fetched).ok()).toBe(true);
+  await expect(figure(page).locator('.ih__heads')).toHaveAttribute('data-checkpoint', '0');
+  await expect.poll(() => figure(page).locator('.ih__heads').innerHTML()).not.toBe(before);
+  const start = data.twoLayer.checkpoints[0]!.scores[1]![0]!;
+  await expect(figure(page).locator('[data-head="2.1"] figcaption')).toContainText(`previous-token ${two(start.previousToken)} · induction ${two(start.induction)}`);
+  // An ablation at an earlier checkpoint is computed in the page from that checkpoint.
+  await page.getByLabel('Ablate', { exact: true }).selectOption('2.1');
+  await expect(figure(page).locator('.ih__ablation')).toContainText(/Zero-ablating head 2\.1: \d\.\d\d nats/);
+  await page.getByLabel('Sequence', { exact: true }).fill('3');
+  await expect.poll(() => urlParam(page, 'sequence')).toBe('3');
+  expect(errors).toEqual([]);
+});
+
+test('training in the browser reports progress, finishes both models and can be cancelled', async ({ page }) => {
+  test.setTimeout(300_000);
+  const errors = collectErrors(page);
+  await open(page);
+  await page.getByRole('button', { name: 'Train again (next seed)' }).click();
+  await expect(figure(page).locator('.ih__progress-text')).toContainText(/Training the two-layer model \(1 of 2\) in your browser/, { timeout: 10_000 });
+  await expect(figure(page).locator('.ih__progress-text')).toContainText('one-layer control (2 of 2)', { timeout: 240_000 });
+  await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 240_000 });
+  await expect(figure(page).locator('.ih__progress-text')).toContainText('Trained in your browser (two layers, seed 1, varying distance)');
+  await expect(figure(page).locator('.fig__status [aria-live="polite"]')).toContainText('Training finished.');
+  await expect.poll(() => urlParam(page, 'seed')).toBe('1');
+
+  await page.getByRole('button', { name: 'Train again (next seed)' }).click();
+  await expect(figure(page).locator('.fig[data-training="true"]')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1);
+  await expect(figure(page).locator('.ih__progress-text')).toContainText('Training cancelled');
+  expect(errors).toEqual([]);
+});
+
+test('fixed distance: the one-layer control solves the repeat, and no induction head is named for it', async ({ page }) => {
+  test.setTimeout(300_000);
+  await open(page, `?${key('offset')}=fixed`);
+  await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 240_000 });
+  await expect(figure(page).locator('.ih__progress-text')).toContainText('fixed distance', { timeout: 240_000 });
+  await expect(figure(page).locator('.fig__alt')).toContainText(/One-layer control: 0\.\d\d on the repeated part/);
+});
+
+// Long-task durations are wall-clock: on a shared 2-core machine another process can stretch one task past
+// 50 ms. A real regression fails every attempt; a scheduling hiccup does not, so this test may retry.
+test.describe('responsiveness', () => {
+  test.describe.configure({ retries: 2 });
+  test('training and scrubbing keep the page responsive: no main-thread task over 50 ms', async ({ page }) => {
+    test.setTimeout(300_000);
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longTasks: number[] };
+      w.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    await open(page);
+    await page.waitForTimeout(1_000);
+    await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
+    await page.getByLabel('Seed', { exact: true }).fill('2');
+    await trained(page);
+    await page.getByLabel('Ablate', { exact: true }).selectOption('1.1');
+    for (const k of ['15', '10', '5']) await page.getByLabel('Checkpoint', { exact: true }).fill(k);
+    await expect(figure(page).locator('.ih__ablation')).toContainText(/head 1\.1: \d\.\d\d nats/);
+    const long = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    expect(long.filter((d) => d > 50)).toEqual([]);
+  });
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe ${colorScheme}: no violations`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await open(page, `?${key('ablate')}=induction`);
+    await figure(page).locator('summary', { hasText: 'Text description' }).click();
+    const results = await new AxeBuilder({ page }).include(`#${ANCHOR}`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations).toEqual([]);
+  });
+}
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the build-time heads, curves and text alternative are in the HTML; controls are disabled', async ({ page }) => {
+    await page.goto(ARTICLE);
+    await expect(figure(page).locator('.ih-map')).toHaveCount(4);
+    await expect(figure(page).locator('.ih-curve--repeated path').first()).toHaveAttribute('d', /^M.+L/);
+    await expect(figure(page).locator('.fig__alt table tbody tr')).toHaveCount(4);
+    await expect(page.getByLabel('Checkpoint', { exact: true })).toBeDisabled();
+  });
+});
