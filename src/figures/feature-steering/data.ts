@@ -7,13 +7,14 @@
 import { BOS, EOS, vocabulary } from '../../lab/steering/grammar.ts';
 import { languageModelLayout } from '../../lab/steering/language-model.ts';
 import { trainSteering, validateSteeringParams, type SteeringResult } from '../../lab/steering/model.ts';
-import { comparisons, languageModelShape, type Comparison } from '../../lab/steering/pipeline.ts';
+import { comparisons, languageModelShape, randomDirectionCount, type Comparison } from '../../lab/steering/pipeline.ts';
 import { round } from '../../lab/json.ts';
 
 /** Seeds of the summary the article quotes; the first is the figure's default. */
 export const summarySeeds = [0, 1, 2] as const;
-/** The α values the article discusses (all on the lab's grid). */
-export const quotedAlphas = [0, 0.5, 1] as const;
+/** The α values the article discusses (all on the lab's grid), under keys a LabValue path can name. */
+export const quotedAlphas = { alpha0: 0, alpha05: 0.5, alpha1: 1 } as const;
+export type QuotedAlpha = keyof typeof quotedAlphas;
 
 export interface Range {
   min: number;
@@ -22,9 +23,9 @@ export interface Range {
 
 export interface SteeringSummary {
   seeds: number;
-  /** Per comparison, per quoted α (keys "0", "0.5", "1"): the range over seeds. */
-  bridgeShare: Record<Comparison, Record<string, Range>>;
-  legality: Record<Comparison, Record<string, Range>>;
+  /** Per comparison, per quoted α: the range over seeds. */
+  bridgeShare: Record<Comparison, Record<QuotedAlpha, Range>>;
+  legality: Record<Comparison, Record<QuotedAlpha, Range>>;
   prompt: { bridgeShare: Range; legality: Range };
   sentenceAuroc: Record<'does' | 'fires', Range>;
   tokenAuroc: Record<'does' | 'fires', Range>;
@@ -38,6 +39,10 @@ export interface SteeringFigureData {
   /** The toy's size, for the article: words in the grammar (the sentence start and full stop excluded) and parameters of the language model. */
   words: number;
   parameters: number;
+  /** The language model's shape (context window in words, embedding and hidden widths). */
+  shape: { window: number; embedding: number; hidden: number };
+  /** Random directions the random-direction control averages over. */
+  randomDirections: number;
 }
 
 function range(values: number[]): Range {
@@ -52,7 +57,7 @@ function atAlpha(result: SteeringResult, comparison: Comparison, alpha: number) 
 
 export function summarise(results: SteeringResult[]): SteeringSummary {
   const perAlpha = (key: 'bridgeShare' | 'legality') => Object.fromEntries(comparisons.map((c) => [c,
-    Object.fromEntries(quotedAlphas.map((alpha) => [String(alpha), range(results.map((r) => atAlpha(r, c, alpha)[key]))]))])) as Record<Comparison, Record<string, Range>>;
+    Object.fromEntries(Object.entries(quotedAlphas).map(([name, alpha]) => [name, range(results.map((r) => atAlpha(r, c, alpha)[key]))]))])) as Record<Comparison, Record<QuotedAlpha, Range>>;
   const methods = ['does', 'fires'] as const;
   const byMethod = (f: (r: SteeringResult, m: (typeof methods)[number]) => number) =>
     Object.fromEntries(methods.map((m) => [m, range(results.map((r) => f(r, m)))])) as Record<(typeof methods)[number], Range>;
@@ -82,5 +87,7 @@ export async function computeData(): Promise<SteeringFigureData> {
     summary: summarise(results),
     words: vocabulary.filter((w) => w !== BOS && w !== EOS).length,
     parameters: languageModelLayout(languageModelShape).size,
+    shape: { ...languageModelShape },
+    randomDirections: randomDirectionCount,
   };
 }

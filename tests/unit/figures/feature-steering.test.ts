@@ -77,8 +77,8 @@ describe('seed summary', () => {
   test('ranges cover each seed and count the seeds', () => {
     const summary = summarise([result]);
     expect(summary.seeds).toBe(1);
-    expect(summary.bridgeShare.does['0.5']).toEqual({ min: result.sweep.does[2]!.bridgeShare, max: result.sweep.does[2]!.bridgeShare });
+    expect(summary.bridgeShare.does.alpha05).toEqual({ min: result.sweep.does[2]!.bridgeShare, max: result.sweep.does[2]!.bridgeShare });
     expect(data.summary.seeds).toBe(3);
-    expect(data.summary.bridgeShare.does['0.5']!.min).toBeLessThanOrEqual(result.sweep.does[2]!.bridgeShare);
+    expect(data.summary.bridgeShare.does.alpha05!.min).toBeLessThanOrEqual(result.sweep.does[2]!.bridgeShare);
   });
 });
