@@ -19,7 +19,7 @@ import { comparisonName, seriesName } from './describe.ts';
 import figure from './figure.ts';
 import { LatentProfile } from './LatentProfile.tsx';
 import { SampleList, TopicKey } from './Samples.tsx';
-import { alphaIndex, presetMatches, presets, type Settings } from './settings.ts';
+import { alphaIndex, presetMatches, presets, snapAlpha, type Settings } from './settings.ts';
 import { SweepChart } from './SweepChart.tsx';
 
 const createWorker = () => new Worker(new URL('../lab.worker.ts', import.meta.url), { type: 'module' });
@@ -118,8 +118,8 @@ export default function FeatureSteering({ anchor }: FigureIslandProps) {
         })}
       </nav>
       <ParamControls anchor={anchor} decls={params} values={values} disabled={disabled} onChange={() => undefined} only={[]} label={`Controls of ${figure.title}`}>
-        <ParamControl idPrefix={`${anchor}-alpha`} decl={{ ...params.alpha, min: 0, max: result.alphas.length - 1, step: 1 }} value={i} disabled={disabled}
-          format={(k) => `α = ${result.alphas[k]}`} onChange={(k) => set({ alpha: result.alphas[k]! })} />
+        <ParamControl idPrefix={`${anchor}-alpha`} decl={params.alpha} value={alpha} disabled={disabled}
+          format={(a) => `α = ${a}`} onChange={(a) => set({ alpha: snapAlpha(a, alpha, result.alphas) })} />
         {(['method', 'comparison', 'seed'] as const).map((name) => (
           <ParamControl key={name} idPrefix={`${anchor}-${name}`} decl={params[name]} value={values[name] as never} disabled={disabled}
             onChange={(value) => { setStopped(false); set({ [name]: value }); }} />

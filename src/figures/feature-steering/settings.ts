@@ -41,6 +41,16 @@ export function alphaIndex(alpha: number, grid: readonly number[] = alphaGrid): 
   return best;
 }
 
+/**
+ * The grid α a move of the slider from `current` to `next` lands on: the next grid point in the direction of the
+ * move (the slider steps by 0.25 but the grid thins out above 1), so arrow keys never get stuck between points.
+ */
+export function snapAlpha(next: number, current: number, grid: readonly number[] = alphaGrid): number {
+  if (next > current) return grid.find((a) => a >= next) ?? grid.at(-1)!;
+  if (next < current) return [...grid].reverse().find((a) => a <= next) ?? grid[0]!;
+  return grid[alphaIndex(next, grid)]!;
+}
+
 export interface Preset {
   id: string;
   label: string;

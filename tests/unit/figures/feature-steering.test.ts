@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { describeSteering } from '../../../src/figures/feature-steering/describe.ts';
 import { summarise } from '../../../src/figures/feature-steering/data.ts';
 import figure from '../../../src/figures/feature-steering/figure.ts';
-import { alphaIndex, presets } from '../../../src/figures/feature-steering/settings.ts';
+import { alphaIndex, presets, snapAlpha } from '../../../src/figures/feature-steering/settings.ts';
 import { fixed2 } from '../../../src/figures/shared/format.ts';
 import { alphaGrid, comparisons } from '../../../src/lab/steering/pipeline.ts';
 import { defaultValues, readParams, writeParams } from '../../../src/lib/url-state.ts';
@@ -56,6 +56,15 @@ describe('settings', () => {
     expect(alphaGrid.map((a) => alphaIndex(a))).toEqual(alphaGrid.map((_, k) => k));
     expect(alphaGrid[alphaIndex(2.75)]).toBe(3);
     expect(alphaGrid[alphaIndex(1.25)]).toBe(1);
+  });
+
+  test('the slider moves to the next grid α in the direction of the move, so arrow keys reach every point', () => {
+    expect(snapAlpha(1.25, 1)).toBe(1.5);
+    expect(snapAlpha(1.75, 2)).toBe(1.5);
+    expect(snapAlpha(2.25, 2)).toBe(3);
+    expect(snapAlpha(2.75, 3)).toBe(2);
+    expect(snapAlpha(0.75, 0.5)).toBe(0.75);
+    expect(snapAlpha(1.25, 1.25)).toBe(1);
   });
 
   test('presets round-trip through a shared link', () => {
