@@ -64,8 +64,8 @@ export function SweepChart({ result, highlighted, alphaIndex }: { result: Steeri
       <Panel result={result} metric="legality" title="Legal word pairs" highlighted={highlighted} alphaIndex={alphaIndex} scales={scales} />
       <p class="fig__legend fs-charts__legend">
         {comparisons.map((c) => (
-          <span key={c} class={`fs-legend fs-series--${c}`}>
-            <svg class="fs-legend__mark" viewBox="-6 -6 12 12" aria-hidden="true"><Marker shape={markerOf[c]} x={0} y={0} /></svg>
+          <span key={c} class={`fs-legend fs-legend--series fs-series--${c}`}>
+            <svg class="fs-legend__mark" width="10" height="10" viewBox="-6 -6 12 12" aria-hidden="true"><Marker shape={markerOf[c]} x={0} y={0} /></svg>
             {seriesName[c]} ({markerOf[c]}){' '}
           </span>
         ))}

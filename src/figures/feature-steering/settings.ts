@@ -6,14 +6,14 @@ import { alphaGrid } from '../../lab/steering/pipeline.ts';
 import { choiceParam, numberParam, type ParamValues } from '../../lib/url-state.ts';
 
 export const methods = [
-  { value: 'does', label: 'by what it does (output effect)' },
-  { value: 'fires', label: 'by where it fires (sentence AUROC)' },
+  { value: 'does', label: 'by what it does' },
+  { value: 'fires', label: 'by where it fires' },
 ] as const;
 
 export const comparisonOptions = [
-  { value: 'randomLatent', label: 'a random latent, clamped the same way' },
-  { value: 'randomDirection', label: 'a random direction of the same size' },
-  { value: 'prompt', label: 'no steering, the prompt “the bridge”' },
+  { value: 'randomLatent', label: 'a random latent' },
+  { value: 'randomDirection', label: 'a random direction, same size' },
+  { value: 'prompt', label: 'the prompt “the bridge”' },
 ] as const;
 
 export const params = {
