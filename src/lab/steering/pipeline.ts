@@ -32,7 +32,7 @@ export const alphaGrid = [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 3] as const;
 export const comparisons = ['does', 'fires', 'randomLatent', 'randomDirection'] as const;
 export type Comparison = (typeof comparisons)[number];
 
-const randomDirectionCount = 8;
+export const randomDirectionCount = 8;
 
 export const bridgePrompt = [tokenOf.get('the')!, tokenOf.get('bridge')!];
 
