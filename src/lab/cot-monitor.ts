@@ -218,7 +218,7 @@ const percent = (value: number | null) => (value === null ? 'n/a' : `${(100 * va
 const ratesLine = (label: string, { hackRate, cotRecall, actionRecall, undetectedRate }: EpisodeRates) =>
   `${label}: hack rate ${percent(hackRate)}, chain-of-thought monitor recall ${percent(cotRecall)}, action monitor recall ${percent(actionRecall)}, undetected hacks ${percent(undetectedRate)}`;
 
-export const cotMonitorModel = defineLabModel({
+export const cotMonitorModel = /* @__PURE__ */ defineLabModel({
   name: 'cot-monitor',
   description: 'model 3: chain-of-thought monitoring of a REINFORCE agent that can hack its tests (Baker et al., 2025)',
   paramSpec: cotMonitorParamSpec,

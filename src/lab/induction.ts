@@ -219,7 +219,7 @@ export async function trainInduction(params: InductionParams, options: LabTrainO
 
 const headList = (heads: readonly { layer: number; head: number }[]) => heads.map((h) => `${h.layer + 1}.${h.head + 1}`).join(', ') || 'none';
 
-export const inductionModel = defineLabModel({
+export const inductionModel = /* @__PURE__ */ defineLabModel({
   name: 'induction',
   description: 'induction heads in a one- or two-layer attention-only transformer (Olsson et al., 2022)',
   paramSpec: inductionParamSpec,

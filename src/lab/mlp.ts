@@ -129,7 +129,7 @@ export async function trainModel0(params: Model0Params, options: LabTrainOptions
   return { result, theta };
 }
 
-export const mlpModel = defineLabModel({
+export const mlpModel = /* @__PURE__ */ defineLabModel({
   name: 'mlp',
   description: 'model 0: a 2→4→3→3 network classifying points of the plane into three regions',
   paramSpec: model0ParamSpec,

@@ -160,7 +160,7 @@ export async function trainSae(params: SaeParams, options: LabTrainOptions<SaeMe
   return { result, theta };
 }
 
-export const saeModel = defineLabModel({
+export const saeModel = /* @__PURE__ */ defineLabModel({
   name: 'sae',
   description: 'model 2: sparse autoencoder (ReLU + L1, or TopK) on data with known features',
   paramSpec: saeParamSpec,

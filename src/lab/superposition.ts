@@ -200,7 +200,7 @@ export async function trainSuperposition(params: SuperpositionParams, options: L
 
 const list = (values: number[]) => values.map((value) => value.toFixed(3)).join(' ');
 
-export const superpositionModel = defineLabModel({
+export const superpositionModel = /* @__PURE__ */ defineLabModel({
   name: 'superposition',
   description: 'model 1: toy model of superposition (Elhage et al., 2022)',
   paramSpec: superpositionParamSpec,

@@ -124,7 +124,7 @@ export async function trainPersonaShift(params: PersonaShiftParams, options: Lab
 
 const percent = (rate: number) => `${(100 * rate).toFixed(0)} %`;
 
-export const personaShiftModel = defineLabModel({
+export const personaShiftModel = /* @__PURE__ */ defineLabModel({
   name: 'persona-shift',
   description: 'emergent misalignment toy: narrow harmful fine-tuning spreads through a shared villain persona (Betley et al., 2025)',
   paramSpec: personaShiftParamSpec,

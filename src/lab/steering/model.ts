@@ -140,7 +140,7 @@ export async function trainSteering(params: SteeringParams, options: LabTrainOpt
   return { result, theta: setup.theta };
 }
 
-export const steeringModel = defineLabModel({
+export const steeringModel = /* @__PURE__ */ defineLabModel({
   name: 'steering',
   description: 'Golden Gate miniature: a tiny language model, an SAE on its hidden layer, and a bridges latent clamped while it writes',
   paramSpec: steeringParamSpec,
