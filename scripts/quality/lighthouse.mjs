@@ -41,12 +41,19 @@ export function median(values) {
  * The parts of a Lighthouse result (LHR) that `summarise` reads.
  * @typedef {{
  *   categories: Record<string, { score: number | null, auditRefs: { id: string, weight: number }[] } | undefined>,
- *   audits: Record<string, { score: number | null, title: string, numericValue?: number | undefined, details?: { items?: AuditItem[] | undefined } | undefined } | undefined>,
+ *   audits: Record<string, { score: number | null, title: string, numericValue?: number | undefined, details?: object | undefined } | undefined>,
  *   runtimeError?: { message: string } | undefined, runWarnings?: string[] | undefined,
  * }} LighthouseResult
  */
 /** @typedef {{ description?: unknown, url?: unknown, source?: { url?: unknown }, node?: { snippet?: unknown, selector?: unknown } }} AuditItem */
 /** @typedef {{ category: string, id: string, title: string, items: string[] }} FailingAudit */
+
+/**
+ * The rows of an audit's details (table and list details have them; others, such as request chains, do not).
+ * @param {object | undefined} details
+ * @returns {AuditItem[]}
+ */
+const auditItems = (details) => (details && 'items' in details && Array.isArray(details.items) ? details.items : []);
 
 /**
  * The parts of a Lighthouse result the report keeps.
@@ -65,7 +72,7 @@ export function summarise(lhr) {
     for (const ref of lhr.categories[id]?.auditRefs ?? []) {
       const audit = lhr.audits[ref.id];
       if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) {
-        const items = (audit.details?.items ?? []).slice(0, 3).map((item) => String(item.description ?? item.source?.url ?? item.url ?? item.node?.snippet ?? item.node?.selector ?? JSON.stringify(item)).slice(0, 160));
+        const items = auditItems(audit.details).slice(0, 3).map((item) => String(item.description ?? item.source?.url ?? item.url ?? item.node?.snippet ?? item.node?.selector ?? JSON.stringify(item)).slice(0, 160));
         failing.push({ category: id, id: ref.id, title: audit.title, items });
       }
     }

@@ -38,7 +38,7 @@ export function sourceAt(html, line, column) {
  * @typedef {{ type: string, subType?: string, message: string, url?: string, lastLine?: number, firstColumn?: number,
  *   lastColumn?: number, extract?: string, filter?: string }} NuMessage
  */
-/** @typedef {{ message: string, line: number | undefined, column: number | undefined, extract: string | undefined, filter?: string }} NuBrief */
+/** @typedef {{ message: string, line?: number | undefined, column?: number | undefined, extract?: string | undefined, filter?: string }} NuBrief */
 /** @template M @typedef {{ errors: M[], warnings: M[], filtered: M[] }} NuClasses */
 
 /**
