@@ -24,6 +24,7 @@ const cases: { model: LabModelName; label: string; params: Record<string, unknow
   { model: 'sae', label: 'TopK k=3, d=32, 64 features, width 128, batch 64', params: { variant: 'topk', k: 3, steps: 3000 } },
   { model: 'persona-shift', label: 'defaults: pretraining, 300 fine-tuning steps, grids', params: {} },
   { model: 'steering', label: 'language model 500 steps, SAE, steering sweeps', params: { languageModelSteps: 500 } },
+  { model: 'induction', label: 'defaults: two attention-only layers, with the one-layer control', params: {} },
 ];
 
 const unbenched = Object.keys(labModels).filter((name) => !cases.some((c) => c.model === name));

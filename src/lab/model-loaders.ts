@@ -13,6 +13,7 @@ const loaders: { [Name in LabModelName]: () => Promise<LabModels[Name]> } = {
   'persona-shift': () => import('./persona-shift/model.ts').then((module) => module.personaShiftModel),
   steering: () => import('./steering/model.ts').then((module) => module.steeringModel),
   induction: () => import('./induction.ts').then((module) => module.inductionModel),
+  'cot-monitor': () => import('./cot-monitor.ts').then((module) => module.cotMonitorModel),
 };
 
 export function isLoadableLabModel(name: string): name is LabModelName {

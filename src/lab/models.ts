@@ -6,6 +6,7 @@
 
 import type { AnyLabModel, LabMetricsOf, LabParamsOf, LabResultOf, LabRun } from './core/define-model.ts';
 import { inductionModel } from './induction.ts';
+import { cotMonitorModel } from './cot-monitor.ts';
 import { mlpModel } from './mlp.ts';
 import { personaShiftModel } from './persona-shift/model.ts';
 import { saeModel } from './sae.ts';
@@ -17,7 +18,7 @@ function byName<const Models extends readonly AnyLabModel[]>(models: Models): { 
   return Object.fromEntries(models.map((model) => [model.name, model])) as { [Model in Models[number] as Model['name']]: Model };
 }
 
-export const labModels = byName([mlpModel, superpositionModel, saeModel, personaShiftModel, steeringModel, inductionModel]);
+export const labModels = byName([mlpModel, superpositionModel, saeModel, personaShiftModel, steeringModel, inductionModel, cotMonitorModel]);
 
 export type LabModels = typeof labModels;
 export type LabModelName = keyof LabModels;

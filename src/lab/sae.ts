@@ -19,6 +19,7 @@ import { boundSteps, validateParams, type ParamValues, type Validated } from './
 import { createRandom, deriveSeed } from './random.ts';
 import type { LossCurve } from './runner.ts';
 import { createSaeLoss, saeLayout, type SaeShape } from './sae-objective.ts';
+import { readoutExample, type SaeExample } from './sae-readout.ts';
 import { createSparseCombinationSource, randomUnitDirections, type SparseCombinationSource } from './sparse-data.ts';
 import { trainSuperposition, validateSuperpositionParams, type SuperpositionMetrics } from './superposition.ts';
 
@@ -76,6 +77,10 @@ export interface SaeResult {
   mmcs: number;
   /** For each true feature, its best-matching latent and their cosine similarity. */
   matches: FeatureMatch[];
+  /** features rows of length d: the planted directions g_i the SAE should recover. */
+  truth: number[][];
+  /** One input with at least two planted features, and the latents the SAE turns on for it. */
+  example: SaeExample;
   finalLoss: number;
   lossCurve: LossCurve;
 }
@@ -147,6 +152,8 @@ export async function trainSae(params: SaeParams, options: LabTrainOptions<SaeMe
     deadLatents: evaluation.deadLatents,
     mmcs: round(mmcs),
     matches: matches.map(({ latent, cosine }) => ({ latent, cosine: round(cosine, 4) })),
+    truth: toPlainMatrix(source.directions, source.directions.length / shape.d, shape.d, 4),
+    example: readoutExample(objective, theta, source, deriveSeed(params.seed, 3000)),
     finalLoss: round(evaluation.loss),
     lossCurve,
   };

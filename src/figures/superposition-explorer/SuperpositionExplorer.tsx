@@ -44,7 +44,7 @@ function progressText(trainer: Trainer, wanted: LabParams, buildTime: Superposit
   if (s.status === 'running') {
     const p = s.progress;
     if (!p) return 'starting to train…';
-    const restart = p.metrics.restart + 1;
+    const restart = Number(p.metrics['restart'] ?? 0) + 1;
     return `training: run ${restart} of ${labRestarts}, step ${integer(p.step)} of ${integer(p.steps)}, loss ${lossFormat(p.loss)}`;
   }
   const stale = sameRun(s.result.params, wanted) ? '' : ' (last finished result, for other settings)';

@@ -39,7 +39,7 @@ describe.each(figures.map((f) => [f.id, f] as const))('%s', (id, figure) => {
     expect(html).toContain('<details class="fig__alt">');
     expect(decode(html)).toContain('default settings');
     expect(decode(html)).toContain(alternative.summary);
-    const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '';
+    const body = /<details class="fig__alt">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? '';
     expect(body.match(/<tr>/g)).toHaveLength(alternative.table.rows.length);
     for (const row of alternative.table.rows) expect(decode(body)).toContain(row[0]!);
     expect(alternative.table.rows.every((row) => row.length === alternative.table.columns.length)).toBe(true);

@@ -7,7 +7,7 @@ import { isLabModelName, labModels, type LabModelName } from '../../../src/lab/m
 const names = Object.keys(labModels) as LabModelName[];
 
 test('each model is registered under its declared name', () => {
-  expect(names).toEqual(['mlp', 'superposition', 'sae', 'persona-shift', 'steering', 'induction']);
+  expect(names).toEqual(['mlp', 'superposition', 'sae', 'persona-shift', 'steering', 'induction', 'cot-monitor']);
   for (const name of names) expect(labModels[name].name).toBe(name);
   expect(isLabModelName('gpt')).toBe(false);
 });
@@ -20,7 +20,8 @@ test.each(names)('the worker loads %s lazily as the same declaration', async (na
 test.each(names)('%s: defaults() are the validated empty parameters; run returns θ in the declared layout', async (name) => {
   const model: AnyLabModel = labModels[name];
   expect(model.defaults()).toEqual(model.validate({}).params);
-  const { run, theta } = await model.run({ steps: 2, seed: 1 });
+  // The fewest steps each model allows (unknown names are ignored with a correction): this checks shapes, not training.
+  const { run, theta } = await model.run({ steps: 2, languageModelSteps: 100, fineTuneSteps: 20, seed: 1 });
   expect(theta).toHaveLength(model.layout(run.result.params).size);
   expect(run.summary.length).toBeGreaterThan(0);
 });

@@ -1,0 +1,134 @@
+/**
+ * "Train against the monitor" as a reader uses it, on the built site: presets are links that train and
+ * restore the view, a shared link restores its settings, cancel keeps the last result, the words follow the
+ * result on screen, training keeps the page responsive, keyboard use, axe light and dark, no console errors.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { collectErrors } from '../reading/helpers.ts';
+
+const ID = 'monitor-pressure';
+const ANCHOR = `fig-${ID}`;
+const ARTICLE = 'articles/chain-of-thought-monitoring/';
+const key = (name: string) => `${ANCHOR}.${name}`;
+const figure = (page: Page) => page.locator(`#${ANCHOR}`);
+const headline = (page: Page) => figure(page).locator('.mp__headline');
+const preset = (page: Page, id: string) => figure(page).locator(`a[data-preset="${id}"]`);
+
+async function open(page: Page, query = ''): Promise<void> {
+  await page.goto(`${ARTICLE}${query}`);
+  await figure(page).scrollIntoViewIfNeeded();
+  await figure(page).locator('.fig[data-hydrated="true"]').waitFor();
+}
+
+/** Waits for a training run to start (after the controls' short pause) and then to finish. */
+async function trained(page: Page): Promise<void> {
+  await expect(figure(page).locator('.fig[data-training="true"]')).toHaveCount(1, { timeout: 5_000 });
+  await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 60_000 });
+}
+
+const summary = (page: Page) => figure(page).locator('.fig__alt p');
+
+test('the defaults are the build-time result; no training until a setting changes', async ({ page }) => {
+  const errors = collectErrors(page);
+  await open(page);
+  await expect(headline(page)).toContainText('Trained when this page was built');
+  await expect(preset(page, 'strong-free')).toHaveAttribute('aria-current', 'true');
+  await expect(figure(page).locator('.mp-pad')).toHaveCount(8);
+  await page.waitForTimeout(600);
+  await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test('a preset link trains in the page, the URL follows, and the words describe the new result', async ({ page }) => {
+  const errors = collectErrors(page);
+  await open(page);
+  const box = await figure(page).locator('.fig').boundingBox();
+  await preset(page, 'none-free').click();
+  await trained(page);
+  await expect.poll(() => new URL(page.url()).search).toBe(`?${key('pressure')}=0`);
+  await expect(preset(page, 'none-free')).toHaveAttribute('aria-current', 'true');
+  await expect(headline(page)).toContainText('Trained in your browser with pressure λ = 0');
+  await expect(summary(page)).toContainText('pressure λ = 0 after the unpressured run');
+  await expect(figure(page).locator('[aria-live="polite"]')).toContainText(/Training finished\. Before pressure the agent hacks/);
+  await expect(figure(page).locator('.mp-curves--wide .mp-line--undetectedRate')).toHaveAttribute('d', /^M.+L/);
+  // Training and redrawing never change the figure's size.
+  expect((await figure(page).locator('.fig').boundingBox())?.height).toBe(box?.height);
+
+  await preset(page, 'strong-synonyms').click();
+  await trained(page);
+  await expect(page.getByRole('button', { name: 'Hack needs a written plan' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Unseen synonyms work too' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(summary(page)).toContainText('unseen synonyms count');
+  expect(errors).toEqual([]);
+});
+
+test('a shared link restores its settings and trains them', async ({ page }) => {
+  await open(page, `?${key('pressure')}=0.6&${key('necessity')}=1`);
+  await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 60_000 });
+  await expect(headline(page)).toContainText('Trained in your browser with pressure λ = 0.6 after the unpressured run, a hack needs a written plan');
+  await expect(page.getByLabel('Pressure λ')).toHaveValue('0.6');
+  await expect(preset(page, 'little-needed')).toHaveAttribute('aria-current', 'true');
+  await expect(figure(page)).toContainText('Settings from the link.');
+});
+
+test('cancel stops a run and keeps the last finished result; the same settings can then be trained', async ({ page }) => {
+  await open(page);
+  await preset(page, 'start-free').click();
+  await expect(figure(page).locator('.fig[data-training="true"]')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Cancel training' }).click();
+  await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1);
+  await expect(headline(page)).toContainText('Training cancelled');
+  await expect(figure(page).locator('[aria-live="polite"]')).toContainText('Training cancelled');
+  await page.getByRole('button', { name: 'Train with these settings' }).click();
+  await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 60_000 });
+  await expect(headline(page)).toContainText('from the start');
+});
+
+test('keyboard only: a preset link and the seed button work with Enter', async ({ page }) => {
+  await open(page);
+  await preset(page, 'little-free').focus();
+  const ring = await preset(page, 'little-free').evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(ring).not.toBe('none');
+  await page.keyboard.press('Enter');
+  await trained(page);
+  await expect.poll(() => new URL(page.url()).searchParams.get(key('pressure'))).toBe('0.6');
+  await page.getByRole('button', { name: 'Train again with a new seed' }).focus();
+  await page.keyboard.press('Enter');
+  await trained(page);
+  await expect.poll(() => new URL(page.url()).searchParams.get(key('seed'))).toBe('1');
+});
+
+// Long-task durations are wall-clock: on a shared 2-core machine another process can stretch one task past
+// 50 ms. A real regression fails every attempt; a scheduling hiccup does not, so this test may retry.
+test.describe('responsiveness', () => {
+  test.describe.configure({ retries: 2 });
+  test('training keeps the page responsive: no main-thread task over 50 ms', async ({ page }) => {
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longTasks: number[] };
+      w.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    await open(page);
+    await page.waitForTimeout(1_000);
+    await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks = []));
+    await preset(page, 'strong-needed').click();
+    await trained(page);
+    const long = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    expect(long.filter((d) => d > 50)).toEqual([]);
+  });
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe ${colorScheme}: no violations with the figure trained in the page`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await open(page, `?${key('pressure')}=0.6`);
+    await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 60_000 });
+    await expect(headline(page)).toContainText('Trained in your browser');
+    await figure(page).locator('summary', { hasText: 'Text description' }).click();
+    const results = await new AxeBuilder({ page }).include(`#${ANCHOR}`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
