@@ -2,10 +2,15 @@
  * Build-time lab output for this figure: the two-layer model and the one-layer control trained once at the
  * figure's defaults (varying offset, seed 0), without their checkpoints' θ (served separately as a binary asset,
  * see checkpoints.ts), plus the sequences the figure can show and the final attention patterns of the first
- * one (the server render). `npx node src/figures/precompute.ts induction-heads` writes data.json;
- * tests/unit/figures/data.test.ts retrains and checks it.
+ * one (the server render); and, for the article's prose, the run's fixed sizes and a summary over the first
+ * `summarySeeds` seeds of the two-layer model and `controlSeeds` of the one-layer control.
+ * `npm run precompute -- induction-heads` writes data.json (nine runs: about 45 s of CPU time);
+ * tests/unit/figures/data.test.ts compares its hashes.
  */
-import { trainInduction, validateInductionParams, type InductionCheckpoint, type InductionParams, type InductionResult } from '../../lab/induction.ts';
+import { evaluationSize, inductionShape, inductionSizes, trainInduction, validateInductionParams, type InductionCheckpoint, type InductionParams, type InductionResult } from '../../lab/induction.ts';
+import { summariseControl, summariseSeeds, type ControlSummary, type SeedSummary } from '../../lab/induction-seeds.ts';
+import { round } from '../../lab/json.ts';
+import { transformerLayout } from '../../lab/transformer.ts';
 import { displaySequences, headPatterns, type DisplaySequence } from './model.ts';
 import { sequenceCount } from './settings.ts';
 
@@ -20,10 +25,19 @@ export interface InductionFigureData {
   sequences: DisplaySequence[];
   /** Final attention patterns of the two-layer model on sequences[0], per head (layer · heads + head). */
   patterns: number[][][];
+  /** The default two-layer run's fixed sizes, its parameter count, and the losses its drop rule refers to. */
+  settings: typeof inductionSizes & { parameters: number; evaluationSequences: number; uniformLoss: number; dropThreshold: number };
+  /** Seeds 0 … summarySeeds − 1 of the two-layer model, and 0 … controlSeeds − 1 of the one-layer control. */
+  seeds: SeedSummary;
+  controlSeeds: ControlSummary;
 }
 
-export async function trainBuildTime(layers: 1 | 2): Promise<InductionResult> {
-  const { params, corrections } = validateInductionParams({ layers });
+/** Seeds the article's summary covers; every run takes a few seconds, so precompute stays under a minute of CPU. */
+const summarySeeds = 6;
+const controlSeeds = 3;
+
+export async function trainBuildTime(layers: 1 | 2, seed = 0): Promise<InductionResult> {
+  const { params, corrections } = validateInductionParams({ layers, seed });
   if (corrections.length > 0) throw new Error(`induction-heads defaults need corrections: ${corrections.join('; ')}`);
   return (await trainInduction(params)).result;
 }
@@ -36,6 +50,24 @@ export function modelParams(params: InductionParams) {
   return { layers: params.layers, heads: params.heads, offset: params.offset };
 }
 
+/** Runs of seeds 0 … count − 1, reusing `seedZero`. */
+async function seedRuns(layers: 1 | 2, count: number, seedZero: InductionResult): Promise<InductionResult[]> {
+  const runs = [seedZero];
+  for (let seed = 1; seed < count; seed++) runs.push(await trainBuildTime(layers, seed));
+  return runs;
+}
+
+function runSettings(params: InductionParams): InductionFigureData['settings'] {
+  const uniformLoss = Math.log(inductionSizes.vocab);
+  return {
+    ...inductionSizes,
+    parameters: transformerLayout(inductionShape(params)).size,
+    evaluationSequences: evaluationSize,
+    uniformLoss: round(uniformLoss),
+    dropThreshold: round(uniformLoss / 2),
+  };
+}
+
 export async function computeData(): Promise<InductionFigureData> {
   const twoLayer = await trainBuildTime(2);
   const oneLayer = await trainBuildTime(1);
@@ -45,5 +77,8 @@ export async function computeData(): Promise<InductionFigureData> {
     oneLayer: withoutTheta(oneLayer),
     sequences,
     patterns: headPatterns(modelParams(twoLayer.params), twoLayer.checkpoints.at(-1)!.theta, sequences[0]!),
+    settings: runSettings(twoLayer.params),
+    seeds: summariseSeeds(await seedRuns(2, summarySeeds, twoLayer)),
+    controlSeeds: summariseControl(await seedRuns(1, controlSeeds, oneLayer)),
   };
 }

@@ -20,11 +20,11 @@ import { useLabWorker, type LabJobState, type LabWorker } from './use-lab-worker
 /** The parameters a lab model's result records: what a figure asks for is a subset of them. */
 export type LabParamsOf<Name extends LabModelName> = Partial<LabResults[Name]['params']>;
 
-export interface LiveCurve {
+export interface LiveCurve<Progress extends TrainingProgress = TrainingProgress> {
   restart: number;
   step: number[];
   loss: number[];
-  last?: TrainingProgress;
+  last?: Progress;
 }
 
 /** `Wanted`: the parameters the figure sets (a subset of the result's `params`; the lab's defaults fill the rest). */
@@ -36,7 +36,7 @@ export interface LabRun<Name extends LabModelName, Wanted extends LabParamsOf<Na
   atBuildTime: boolean;
   /** The settings of the run in progress (undefined when none runs). */
   running: Wanted | undefined;
-  live: LiveCurve;
+  live: LiveCurve<LabProgress<Name>>;
   /** Returns true when a run for `params` is in progress or was just started; `undefined` cancels any run. */
   want(params: Wanted | undefined): boolean;
   train(params: Wanted): void;
@@ -73,7 +73,7 @@ export function lossSeries(run: { lab: { state: LabJobState<{ lossCurve: LossCur
   return { name, steps: s.result.params.steps, step: s.result.lossCurve.step, loss: s.result.lossCurve.loss };
 }
 
-const emptyCurve = (restart = 0): LiveCurve => ({ restart, step: [], loss: [] });
+const emptyCurve = <Progress extends TrainingProgress>(restart = 0): LiveCurve<Progress> => ({ restart, step: [], loss: [] });
 
 export function useLabRun<Name extends LabModelName, Wanted extends LabParamsOf<Name> = LabParamsOf<Name>>(
   createWorker: () => Worker,
@@ -83,7 +83,7 @@ export function useLabRun<Name extends LabModelName, Wanted extends LabParamsOf<
   type Params = Wanted;
   const lab = useLabWorker<Name>(createWorker, model, buildTime, progressIntervalMs);
   const running = useRef<Params | undefined>(undefined);
-  const live = useRef<LiveCurve>(emptyCurve());
+  const live = useRef<LiveCurve<LabProgress<Name>>>(emptyCurve());
   const state = useRef(lab.state);
   state.current = lab.state;
 
