@@ -22,7 +22,32 @@ import { build, copyProject } from './bench/workspace.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Least-squares line through [x, y] points, with its coefficient of determination. */
+/** @typedef {ReturnType<typeof build>} BuildTimes */
+/** @typedef {'site' | 'bare'} Side  this site, or the bare Astro + MDX site */
+/** @typedef {'astroSeconds' | 'astroCpuSeconds'} Metric */
+/** @typedef {Record<Side, Record<number, BuildTimes>>} RoundTimes  per side, the build by number of generated articles */
+/** @typedef {{ site: number, bare: number, ratio: number }} Marginal  seconds per added page, and site / bare */
+/** @typedef {BuildTimes & { synthetic: number, secondsPerPage: number, marginalSecondsPerPage: number | null }} RichRow */
+/** @typedef {{ figure: string | undefined, rows: RichRow[], fit: ReturnType<typeof linearFit>, load: string[] }} RichResult */
+/** @typedef {{ round: number, times: RoundTimes, wall: Marginal, cpu: Marginal }} PlainRound */
+/** @typedef {{ count: number, rounds: PlainRound[], summary: { wall: Marginal, cpu: Marginal }, load: string[] }} PlainResult */
+
+/**
+ * The build of `side` with `n` generated articles in one round.
+ * @param {RoundTimes} times
+ * @param {Side} side
+ * @param {number} n
+ */
+function timesAt(times, side, n) {
+  const r = times[side][n];
+  if (!r) throw new Error(`no ${side} build with ${n} articles`);
+  return r;
+}
+
+/**
+ * Least-squares line through [x, y] points, with its coefficient of determination.
+ * @param {[x: number, y: number][]} points
+ */
 export function linearFit(points) {
   const n = points.length;
   const mx = points.reduce((s, [x]) => s + x, 0) / n;
@@ -36,13 +61,24 @@ export function linearFit(points) {
   return { slope, intercept, r2: ssTot === 0 ? 1 : 1 - ssRes / ssTot };
 }
 
-/** Replaces the generated articles in `dir` with `articles`. */
+/**
+ * Replaces the generated articles in `dir` with `articles`.
+ * @param {string} dir
+ * @param {{ file: string, text: string }[]} articles
+ */
 function setArticles(dir, articles) {
   mkdirSync(dir, { recursive: true });
   for (const f of readdirSync(dir)) if (f.startsWith('bench-')) rmSync(join(dir, f));
   for (const a of articles) writeFileSync(join(dir, a.file), a.text);
 }
 
+/**
+ * Runs `fn` in a new temporary folder, removed afterwards unless `keep`.
+ * @template T
+ * @param {boolean} keep
+ * @param {(work: string) => T} fn
+ * @returns {T}
+ */
 function workspace(keep, fn) {
   const work = mkdtempSync(join(tmpdir(), 'bench-build-'));
   try {
@@ -53,6 +89,10 @@ function workspace(keep, fn) {
   }
 }
 
+/**
+ * @param {{ sizes: number[], keep: boolean }} options
+ * @returns {RichResult}
+ */
 function richBench({ sizes, keep }) {
   return workspace(keep, (work) => {
     const site = join(work, 'site');
@@ -66,6 +106,7 @@ function richBench({ sizes, keep }) {
     const load = [machineLoad()];
     console.log('Warm-up build (not counted: fills caches, generates types) …');
     build(site, { pagefind: true });
+    /** @type {(BuildTimes & { synthetic: number })[]} */
     const results = [];
     for (const n of [0, ...sizes]) {
       setArticles(articles, Array.from({ length: n }, (_, k) => syntheticArticle(k + 1, { terms, keys, figure })));
@@ -75,7 +116,8 @@ function richBench({ sizes, keep }) {
       console.log(`  ${r.pages} pages in ${r.totalSeconds.toFixed(1)} s`);
     }
     load.push(machineLoad());
-    const base = results[0];
+    const [base] = results;
+    if (!base) throw new Error('no build was measured');
     const rows = results.map((r) => {
       const extraPages = r.pages - base.pages;
       return { ...r, secondsPerPage: r.totalSeconds / r.pages, marginalSecondsPerPage: extraPages > 0 ? (r.totalSeconds - base.totalSeconds) / extraPages : null };
@@ -84,6 +126,10 @@ function richBench({ sizes, keep }) {
   });
 }
 
+/**
+ * @param {Pick<RichResult, 'rows' | 'fit' | 'load'>} result
+ * @param {string} date
+ */
 export function richTable({ rows, fit, load }, date) {
   return [
     `Measured ${date} with \`npm run bench:build\` (production build + Pagefind, 2-core machine, ${load.join(' → ')}).`,
@@ -96,30 +142,50 @@ export function richTable({ rows, fit, load }, date) {
   ].join('\n');
 }
 
-/** Seconds per added page on each side (by `metric`: wall or CPU) and this site's ratio to the bare floor. */
+/**
+ * Seconds per added page on each side (by `metric`: wall or CPU) and this site's ratio to the bare floor.
+ * CPU time is NaN where /proc is missing.
+ * @param {RoundTimes} times
+ * @param {number} count
+ * @param {Metric} metric
+ * @returns {Marginal}
+ */
 export function marginalRatio(times, count, metric) {
-  const perPage = (side) => (times[side][count][metric] - times[side][0][metric]) / (times[side][count].pages - times[side][0].pages);
+  /** @param {Side} side */
+  const perPage = (side) => {
+    const [without, withArticles] = [timesAt(times, side, 0), timesAt(times, side, count)];
+    return ((withArticles[metric] ?? Number.NaN) - (without[metric] ?? Number.NaN)) / (withArticles.pages - without.pages);
+  };
   return { site: perPage('site'), bare: perPage('bare'), ratio: perPage('site') / perPage('bare') };
 }
 
+/**
+ * @param {{ count: number, rounds: number, keep: boolean }} options
+ * @returns {PlainResult}
+ */
 function plainBench({ count, rounds, keep }) {
   return workspace(keep, (work) => {
+    /** @type {Record<Side, string>} */
     const sides = { site: join(work, 'site'), bare: join(work, 'bare') };
+    /** @type {[Side, string][]} */
+    const sideDirs = [['site', sides.site], ['bare', sides.bare]];
     console.log(`Copying the project to ${sides.site} and writing a bare Astro + MDX site to ${sides.bare} …`);
     copyProject(root, sides.site);
     writeBareSite(root, sides.bare);
     const articles = Array.from({ length: count }, (_, k) => plainArticle(k + 1));
     const load = [machineLoad()];
-    for (const [name, dir] of Object.entries(sides)) {
+    for (const [name, dir] of sideDirs) {
       console.log(`Warm-up build of ${name} (not counted) …`);
       build(dir);
     }
     /** One entry per round: for each side, the build time without and with the generated articles. */
+    /** @type {PlainRound[]} */
     const measured = [];
     for (let round = 1; round <= rounds; round += 1) {
+      /** @type {RoundTimes} */
       const times = { site: {}, bare: {} };
       for (const n of round % 2 ? [0, count] : [count, 0]) {
-        for (const [name, dir] of round % 2 ? Object.entries(sides) : Object.entries(sides).reverse()) {
+        for (const [name, dir] of round % 2 ? sideDirs : [...sideDirs].reverse()) {
           setArticles(join(dir, 'content/articles'), articles.slice(0, n));
           const r = build(dir);
           times[name][n] = r;
@@ -129,6 +195,7 @@ function plainBench({ count, rounds, keep }) {
       measured.push({ round, times, wall: marginalRatio(times, count, 'astroSeconds'), cpu: marginalRatio(times, count, 'astroCpuSeconds') });
     }
     load.push(machineLoad());
+    /** @param {'wall' | 'cpu'} metric */
     const summarise = (metric) => ({
       site: median(measured.map((m) => m[metric].site)),
       bare: median(measured.map((m) => m[metric].bare)),
@@ -139,11 +206,28 @@ function plainBench({ count, rounds, keep }) {
   });
 }
 
+/**
+ * @param {PlainResult} result
+ * @param {string} date
+ */
 export function plainTable({ count, rounds, summary, load }, date) {
+  /** @param {number} s */
   const ms = (s) => `${(s * 1000).toFixed(1)} ms`;
+  /** @type {Record<'cpu' | 'wall', Metric>} */
   const field = { cpu: 'astroCpuSeconds', wall: 'astroSeconds' };
-  const span = (t, m) => `${t[0][field[m]].toFixed(1)} → ${t[count][field[m]].toFixed(1)} s`;
-  const row = (r, m) => `| ${r.round}, ${m} | ${span(r.times.site, m)} | ${span(r.times.bare, m)} | ${ms(r[m].site)} | ${ms(r[m].bare)} | ${r[m].ratio.toFixed(2)}× |`;
+  /** @param {number | null} s */
+  const seconds = (s) => (s ?? Number.NaN).toFixed(1);
+  /**
+   * @param {RoundTimes} times
+   * @param {Side} side
+   * @param {'cpu' | 'wall'} m
+   */
+  const span = (times, side, m) => `${seconds(timesAt(times, side, 0)[field[m]])} → ${seconds(timesAt(times, side, count)[field[m]])} s`;
+  /**
+   * @param {PlainRound} r
+   * @param {'cpu' | 'wall'} m
+   */
+  const row = (r, m) => `| ${r.round}, ${m} | ${span(r.times, 'site', m)} | ${span(r.times, 'bare', m)} | ${ms(r[m].site)} | ${ms(r[m].bare)} | ${r[m].ratio.toFixed(2)}× |`;
   return [
     `Measured ${date} with \`npm run bench:build -- --mode plain\`: ${count} plain articles (about 1,500 words, 6 headings, 12 paragraphs, a list, a table, a code block) added to this site and to a bare Astro + MDX site built from the same packages, the two alternating within each round (\`astro build\`, 2-core machine, ${load.join(' → ')}). CPU is user + system time of the build process, which other work on the machine hardly changes; wall time does.`,
     '',

@@ -18,7 +18,18 @@ import { copyProject } from './bench/workspace.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Polls `url` until its body contains `text`; resolves to the milliseconds since `since`. */
+/** @typedef {'site' | 'bare'} Side  this site, or the bare Astro + MDX site */
+/** @type {Side[]} */
+const sideNames = ['site', 'bare'];
+/** @typedef {{ article: string, edits: number, latencies: Record<Side, number[]>, medians: Record<Side, number>, load: string[] }} DevResult */
+
+/**
+ * Polls `url` until its body contains `text`; resolves to the milliseconds since `since`.
+ * @param {string} url
+ * @param {string} text
+ * @param {number} since  a performance.now() time
+ * @param {number} timeoutMs
+ */
 async function until(url, text, since, timeoutMs) {
   for (;;) {
     try {
@@ -32,6 +43,10 @@ async function until(url, text, since, timeoutMs) {
   }
 }
 
+/**
+ * @param {string} dir
+ * @param {number | undefined} port
+ */
 function startDev(dir, port) {
   const child = spawn(process.execPath, [join(dir, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
     cwd: dir,
@@ -42,16 +57,24 @@ function startDev(dir, port) {
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
-  return { child, output: () => output, stop: () => { try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ } } };
+  return { child, output: () => output, stop: () => { try { process.kill(-(child.pid ?? 0), 'SIGTERM'); } catch { /* already gone */ } } };
 }
 
-/** The article with its first paragraph's opening replaced by `marker`, so the page must change. */
+/**
+ * The article with its first paragraph's opening replaced by `marker`, so the page must change.
+ * @param {string} source
+ * @param {string} marker
+ */
 export function withMarker(source, marker) {
   const end = source.indexOf('\n---', 4) + 4;
   const paragraph = source.indexOf('\n\n', end) + 2;
   return `${source.slice(0, paragraph)}${marker} ${source.slice(paragraph)}`;
 }
 
+/**
+ * @param {{ edits: number, article: string, ports: number[] }} options
+ * @returns {Promise<DevResult>}
+ */
 async function run({ edits, article, ports }) {
   const work = mkdtempSync(join(tmpdir(), 'bench-dev-'));
   const source = readFileSync(join(root, 'content/articles', `${article}.mdx`), 'utf8');
@@ -62,18 +85,18 @@ async function run({ edits, article, ports }) {
   writeFileSync(join(sides.bare, 'content/articles', `${article}.mdx`), source);
   const load = [machineLoad()];
   const servers = { site: startDev(sides.site, ports[0]), bare: startDev(sides.bare, ports[1]) };
+  /** @param {Side} name */
   const url = (name) => `http://127.0.0.1:${name === 'site' ? ports[0] : ports[1]}/articles/${slug}/`;
   try {
-    const startup = {};
-    for (const name of Object.keys(sides)) {
+    for (const name of sideNames) {
       const t0 = performance.now();
       await until(url(name), '</html>', t0, 600_000).catch((e) => { throw new Error(`${e.message}\n${servers[name].output().slice(-2000)}`); });
-      startup[name] = performance.now() - t0;
-      console.log(`${name}: dev server answered the article in ${(startup[name] / 1000).toFixed(1)} s`);
+      console.log(`${name}: dev server answered the article in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     }
+    /** @type {Record<Side, number[]>} */
     const latencies = { site: [], bare: [] };
     let k = 0;
-    for (const name of alternate(Object.keys(sides), edits)) {
+    for (const name of alternate(sideNames, edits)) {
       k += 1;
       const marker = `Edited-${k}-${Date.now().toString(36)}.`;
       const file = join(sides[name], 'content/articles', `${article}.mdx`);
@@ -93,7 +116,12 @@ async function run({ edits, article, ports }) {
   }
 }
 
+/**
+ * @param {DevResult} result
+ * @param {string} date
+ */
 export function devTable({ article, edits, latencies, medians, load }, date) {
+  /** @param {number} x */
   const ms = (x) => `${(x / 1000).toFixed(2)} s`;
   return [
     `Measured ${date} with \`npm run bench:dev\`: ${edits} edits of ${article} on each dev server, alternating (2-core machine, ${load.join(' → ')}). Time from writing the file to the first response that has the edit.`,

@@ -18,7 +18,17 @@ import { runLighthouse } from './quality/lighthouse.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Stylesheets the browser must fetch before it paints: <link rel="stylesheet"> without a media query that excludes the screen. */
+/** @typedef {'site' | 'site-katex-html' | 'bare'} Variant  the pages compared */
+/** @type {Variant[]} */
+const variants = ['site', 'site-katex-html', 'bare'];
+/** @typedef {NonNullable<import('./quality/lighthouse.mjs').LighthouseRun['metrics']>} Metrics */
+/** @typedef {{ name: Variant, lcp: number, lcpRuns: number[], fcp: number, bytes: number, stylesheets: number }} PaintRow */
+/** @typedef {{ article: string, runs: number, rows: PaintRow[], load: string[] }} PaintResult */
+
+/**
+ * Stylesheets the browser must fetch before it paints: <link rel="stylesheet"> without a media query that excludes the screen.
+ * @param {string} html
+ */
 export function renderBlockingStylesheets(html) {
   return [...html.matchAll(/<link\b[^>]*\brel=["']?stylesheet\b[^>]*>/gi)].filter((m) => !/\bmedia=["']?print/i.test(m[0])).length;
 }
@@ -41,6 +51,10 @@ async function main() {
   if (values.docs) updateMarked(values.docs, 'paint-table', table);
 }
 
+/**
+ * @param {{ runs: number, article: string, keep: boolean }} options
+ * @returns {Promise<PaintResult>}
+ */
 async function run({ runs, article, keep }) {
   const work = mkdtempSync(join(tmpdir(), 'bench-paint-'));
   const load = [machineLoad()];
@@ -49,32 +63,39 @@ async function run({ runs, article, keep }) {
     const bare = join(work, 'bare');
     console.log(`Building this site twice (MathML, KaTeX HTML) in ${site} and a bare Astro + MDX site in ${bare} …`);
     copyProject(root, site);
-    const dists = {};
-    for (const [name, math] of [['site', 'mathml'], ['site-katex-html', 'html']]) {
+    /** @type {Record<Variant, string>} */
+    const dists = { site: join(work, 'dist-site'), 'site-katex-html': join(work, 'dist-site-katex-html'), bare: join(bare, 'dist') };
+    for (const [name, math] of /** @type {const} */ ([['site', 'mathml'], ['site-katex-html', 'html']])) {
       build(site, { env: { SITE_MATH: math } });
-      dists[name] = join(work, `dist-${name}`);
       cpSync(join(site, 'dist'), dists[name], { recursive: true });
     }
     writeBareSite(root, bare, { siteArticles: true });
     const source = readFileSync(join(root, 'content/articles', `${article}.mdx`), 'utf8');
     writeFileSync(join(bare, 'content/articles', `${article}.mdx`), source);
     build(bare);
-    dists.bare = join(bare, 'dist');
 
     const slug = /^slug:\s*(\S+)/m.exec(source)?.[1] ?? article;
     const path = `/articles/${slug}/`;
-    const servers = {};
-    for (const [name, dist] of Object.entries(dists)) servers[name] = await serve(dist, { base: '/' });
-    const variants = Object.keys(dists);
-    const measured = Object.fromEntries(variants.map((v) => [v, []]));
+    /** @type {Map<Variant, string>} */
+    const origins = new Map();
+    const servers = [];
+    for (const name of variants) {
+      const server = await serve(dists[name], { base: '/' });
+      servers.push(server);
+      origins.set(name, server.origin);
+    }
+    /** @type {Record<Variant, Metrics[]>} */
+    const measured = { site: [], 'site-katex-html': [], bare: [] };
     try {
       for (const name of alternate(variants, runs)) {
-        const url = `${servers[name].origin}${path}`;
+        const url = `${origins.get(name)}${path}`;
         const results = await runLighthouse([{ path: name, url, runs: 1, categories: ['performance'] }], { origin: '', log: (s) => console.log(s) });
-        measured[name].push(results[name][0].metrics);
+        const metrics = results[name]?.[0]?.metrics;
+        if (!metrics) throw new Error(`Lighthouse measured no performance for ${url}`);
+        measured[name].push(metrics);
       }
     } finally {
-      for (const s of Object.values(servers)) await s.close();
+      for (const s of servers) await s.close();
     }
     load.push(machineLoad());
     const rows = variants.map((name) => {
@@ -82,10 +103,10 @@ async function run({ runs, article, keep }) {
       const m = measured[name];
       return {
         name,
-        lcp: median(m.map((x) => x.lcp)),
-        lcpRuns: m.map((x) => x.lcp),
-        fcp: median(m.map((x) => x.fcp)),
-        bytes: median(m.map((x) => x.bytes)),
+        lcp: median(m.map((x) => x.lcp ?? Number.NaN)),
+        lcpRuns: m.map((x) => x.lcp ?? Number.NaN),
+        fcp: median(m.map((x) => x.fcp ?? Number.NaN)),
+        bytes: median(m.map((x) => x.bytes ?? Number.NaN)),
         stylesheets: renderBlockingStylesheets(html),
       };
     });
@@ -96,14 +117,21 @@ async function run({ runs, article, keep }) {
   }
 }
 
+/** @type {Record<Variant, string>} */
 const labels = {
   site: 'this site (equations as MathML)',
   'site-katex-html': 'this site, equations as KaTeX HTML (stylesheet + fonts)',
   bare: 'bare Astro + MDX, same article text',
 };
 
+/**
+ * @param {PaintResult} result
+ * @param {string} date
+ */
 export function paintTable({ article, runs, rows, load }, date) {
   const bare = rows.find((r) => r.name === 'bare');
+  if (!bare) throw new Error('the bare page was not measured');
+  /** @param {number} ms */
   const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
   return [
     `Measured ${date} with \`npm run bench:paint\`: ${article}, Lighthouse mobile (simulated throttling), performance only, ${runs} runs of each page, the three alternating; served gzipped by the quality report's server (2-core machine, ${load.join(' → ')}).`,

@@ -3,7 +3,9 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
+/** @param {string} cmd */
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+/** @type {string[]} */
 const missing = [];
 if (!existsSync('/usr/bin/chromium')) missing.push('chromium');
 if (!has('java')) missing.push('default-jre-headless');

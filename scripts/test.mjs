@@ -18,13 +18,27 @@ const port = Number(process.env.E2E_PORT ?? 4500);
 const rootEnv = { SITE_BASE: '/', SITE_OUT_DIR: 'dist', E2E_PORT: String(port) };
 const subEnv = { SITE_BASE: SUBPATH, SITE_OUT_DIR: 'dist-subpath', E2E_PORT: String(port + 1), E2E_REPORT: 'reports/e2e-subpath.json' };
 
+/** @typedef {{ passed: number, failed: number }} Totals */
+/**
+ * A stage of the suite. With `report` and `totals` it is a suite whose tests are counted; with only `suite`
+ * it is one check (say, a type checker) that counts as one passed or failed test.
+ * @typedef {import('./test/stages.mjs').Stage & { report?: string, totals?: (report: any) => Totals, suite?: string }} SuiteStage
+ */
+// `totals` takes a runner's parsed JSON report (JSON.parse gives `any`); each function below states the few fields it reads.
+
+/** @param {{ numPassedTests: number, numFailedTests: number }} r */
 const vitestTotals = (r) => ({ passed: r.numPassedTests, failed: r.numFailedTests });
+/** @param {{ stats: { expected: number, flaky: number, unexpected: number }, errors?: unknown[] }} r */
 const playwrightTotals = (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected + (r.errors?.length ?? 0) });
+/** @param {{ summary: Totals }} r */
 const qualityTotals = (r) => ({ passed: r.summary.passed, failed: r.summary.failed });
 
-/** Each stage; `report` and `totals` make it a suite whose tests are counted. */
+/** @type {SuiteStage[]} */
 const stages = [
   { id: 'unit', title: 'unit tests', command: 'npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json', report: 'reports/unit.json', totals: vitestTotals, suite: 'unit (vitest)' },
+  // Beside the unit tests. astro check writes .astro/types.d.ts (astro:content and import.meta.glob types), which tsc reads.
+  { id: 'astro-check', title: 'type check (astro check)', command: 'npx astro check', suite: 'types (astro check)' },
+  { id: 'tsc', title: 'type check of scripts and tests (tsc)', command: 'npx tsc -p tsconfig.scripts.json', needs: ['astro-check'], suite: 'types (tsc: scripts, tests)' },
   { id: 'build', title: 'production build', command: 'npm run build', env: rootEnv },
   { id: 'e2e', title: 'browser tests', command: 'npx playwright test', env: { ...rootEnv, E2E_REPORT: 'reports/e2e.json' }, needs: ['build'], report: 'reports/e2e.json', totals: playwrightTotals, suite: 'browser (playwright)' },
   // After the first build, not beside it: two Astro builds of one project would share its caches.
@@ -33,6 +47,7 @@ const stages = [
   { id: 'quality', title: 'quality report', command: 'node scripts/quality/report.mjs', env: rootEnv, needs: ['build'], exclusive: true, report: 'reports/quality.json', totals: qualityTotals, suite: 'quality budgets' },
 ];
 
+/** @param {string} path */
 function readJson(path) {
   try {
     return JSON.parse(readFileSync(path, 'utf8'));
@@ -41,12 +56,21 @@ function readJson(path) {
   }
 }
 
-/** A stage's counted tests; a missing report or an empty suite counts as a failure, as does a stage that failed. */
+/**
+ * A stage's counted tests; a missing report or an empty suite counts as a failure, as does a stage that failed.
+ * A stage with a `suite` name but no report is one check.
+ * @param {SuiteStage} stage
+ * @param {import('./test/stages.mjs').StageResult} result
+ * @returns {Totals & { note?: string }}
+ */
 export function suiteTotals(stage, result) {
-  if (!stage.report) return result.status === 'passed' ? { passed: 0, failed: 0 } : { passed: 0, failed: 1, note: result.reason ?? `${stage.title} failed` };
+  if (!stage.report || !stage.totals) {
+    if (result.status === 'passed') return { passed: stage.suite ? 1 : 0, failed: 0 };
+    return { passed: 0, failed: 1, note: result.reason ?? `${stage.title} failed` };
+  }
   const report = readJson(stage.report);
   const counted = report ? stage.totals(report) : undefined;
-  if (result.status === 'skipped') return { passed: 0, failed: 1, note: result.reason };
+  if (result.status === 'skipped') return { passed: 0, failed: 1, note: result.reason ?? 'skipped' };
   if (!counted) return { passed: 0, failed: 1, note: 'no report (crashed?)' };
   if (counted.passed + counted.failed === 0) return { passed: 0, failed: 1, note: 'ran no test' };
   if (result.status === 'failed' && counted.failed === 0) return { ...counted, failed: 1, note: 'runner exited non-zero' };
@@ -54,12 +78,15 @@ export function suiteTotals(stage, result) {
 }
 
 for (const s of stages) if (s.report) rmSync(s.report, { force: true });
-const load = `load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`;
+const load = `load average ${(loadavg()[0] ?? 0).toFixed(1)} on ${cpus().length} cores`;
 const started = Date.now();
 const results = await runStages(stages, { jobs: Math.max(1, Number(values.jobs) || 1) });
 const wall = (Date.now() - started) / 1000;
 
-const rows = stages.map((s, i) => ({ stage: s, result: results[i], totals: suiteTotals(s, results[i]) }));
+const rows = stages.flatMap((stage, i) => {
+  const result = results[i];
+  return result ? [{ stage, result, totals: suiteTotals(stage, result) }] : [];
+});
 const timeTable = [
   `\`npm test\` on a ${cpus().length}-core machine, ${new Date().toISOString().slice(0, 10)}, ${load} at the start: ${(wall / 60).toFixed(1)} min in all, stages two at a time where independent.`,
   '',

@@ -1,16 +1,36 @@
 // The generated articles the build benchmarks add: "rich" ones that use every authoring feature, and
 // "plain" ones (prose, headings, a list, a table and a code block only) to compare with a bare Astro site.
 
+/**
+ * @param {string} yamlText  content/glossary.yaml
+ * @returns {string[]}
+ */
 export function glossaryIds(yamlText) {
-  return [...yamlText.matchAll(/^- id:\s*([\w-]+)/gm)].map((m) => m[1]);
+  return [...yamlText.matchAll(/^- id:\s*([\w-]+)/gm)].map(([, id = '']) => id);
 }
 
+/**
+ * @param {string} bibText  content/references.bib
+ * @returns {string[]}
+ */
 export function bibKeys(bibText) {
-  return [...bibText.matchAll(/^@\w+\s*\{\s*([^,\s]+)\s*,/gm)].map((m) => m[1]);
+  return [...bibText.matchAll(/^@\w+\s*\{\s*([^,\s]+)\s*,/gm)].map(([, key = '']) => key);
 }
 
+/**
+ * @param {'rich' | 'plain'} kind
+ * @param {number} i
+ */
 const slugOf = (kind, i) => `bench-${kind}-${String(i).padStart(4, '0')}`;
 
+/**
+ * @param {number} i
+ * @param {string} slug
+ * @param {string} title
+ * @param {string} summary
+ * @param {string} objective
+ * @param {string[]} keyTerms
+ */
 function frontmatter(i, slug, title, summary, objective, keyTerms) {
   return `---
 title: "${title}"
@@ -29,10 +49,19 @@ keyTerms: [${keyTerms.join(', ')}]
 `;
 }
 
-/** One rich article: valid front matter, four sections, citations, terms, an equation and a figure. */
+/**
+ * One rich article: valid front matter, four sections, citations, terms, an equation and a figure.
+ * @param {number} i
+ * @param {{ terms: string[], keys: string[], figure?: string | undefined }} site  glossary ids, bibliography keys, a figure id
+ */
 export function syntheticArticle(i, { terms, keys, figure }) {
-  const pick = (list, k) => list[(i * 7 + k * 3) % list.length];
+  /**
+   * @param {string[]} list
+   * @param {number} k
+   */
+  const pick = (list, k) => list[(i * 7 + k * 3) % list.length] ?? '';
   const slug = slugOf('rich', i);
+  /** @param {number} k */
   const paragraph = (k) =>
     `Researchers measured how the ${pick(terms, k)} behaves in a small model <Cite id="${pick(keys, k)}" />, ` +
     `and compared it with <Term id="${pick(terms, k + 1)}" /> across several runs <Cite id="${pick(keys, k + 1)}" />. ` +
@@ -58,20 +87,29 @@ const WORDS = (
   'researchers probe these directions train small dictionaries and compare what they find across seeds layers and sizes'
 ).split(' ');
 
-/** A deterministic sentence of `n` words, varied by `seed`, so no two paragraphs are the same text. */
+/**
+ * A deterministic sentence of `n` words, varied by `seed`, so no two paragraphs are the same text.
+ * @param {number} seed
+ * @param {number} n
+ */
 function sentence(seed, n) {
   const words = Array.from({ length: n }, (_, k) => WORDS[(seed * 31 + k * 7 + (k * k) % 11) % WORDS.length]);
   const text = words.join(' ');
-  return `${text[0].toUpperCase()}${text.slice(1)}.`;
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
-/** About 120 words: four sentences. */
+/**
+ * About 120 words: four sentences.
+ * @param {number} i
+ * @param {number} p
+ */
 const paragraph = (i, p) => [0, 1, 2, 3].map((s) => sentence(i * 97 + p * 13 + s, 30)).join(' ');
 
 /**
  * One plain article as issue 13 describes it: about 1,500 words, 6 ## / ### headings, 12 paragraphs,
  * a 5-item list, a 4-row table and a 10-line JavaScript code block; no citations, terms, equations or figures.
  * Its front matter satisfies this site's schema; a bare Astro site ignores what it does not use.
+ * @param {number} i
  */
 export function plainArticle(i) {
   const slug = slugOf('plain', i);

@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { linkModules } from './workspace.mjs';
 
+/** @param {{ siteArticles: boolean }} options */
 const files = ({ siteArticles }) => ({
   'package.json': `${JSON.stringify({ name: 'bare-astro-mdx', private: true, type: 'module' }, null, 1)}\n`,
   'astro.config.mjs': `import { defineConfig } from 'astro/config';
@@ -71,6 +72,9 @@ import Layout from '../layouts/Layout.astro';
 /**
  * Writes the bare site into `dir` (empty or new) with `root`'s packages linked in; articles go in
  * content/articles.
+ * @param {string} root
+ * @param {string} dir
+ * @param {{ siteArticles?: boolean }} [options]
  */
 export function writeBareSite(root, dir, { siteArticles = false } = {}) {
   for (const [path, text] of Object.entries(files({ siteArticles }))) {

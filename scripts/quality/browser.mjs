@@ -13,24 +13,47 @@ const runButtonName = /\b(train|run|start|play|step|compute|go)\b/i;
 /** A query likely to match something on any page of this site. */
 const searchQuery = 'model';
 
+/** @typedef {import('@playwright/test').Browser} Browser */
+/** @typedef {import('@playwright/test').Page} Page */
+/** @typedef {{ value: number, at: number, sources: string[] }} Shift  one layout shift; `at` in ms since navigation */
+/** @typedef {{ directive?: string, blocked?: string, source?: string, line?: number, sample?: string, console?: string }} CspViolation */
+/** @typedef {{ id: string, impact: string | null | undefined, help: string, targets: string[] }} AxeViolation */
+/** @typedef {{ query: string, fragmentsLoaded: boolean, pagefindRequests: number }} SearchResult */
+/** @typedef {{ csp: CspViolation[], cls: number, shifts: Shift[] }} QualityProbe  what `instrument` collects in the page */
+/**
+ * A layout-shift performance entry (Layout Instability API); TypeScript's DOM library does not declare it.
+ * @typedef {{ value: number, startTime: number, hadRecentInput: boolean, sources?: { node: Node | null, previousRect: DOMRectReadOnly, currentRect: DOMRectReadOnly }[] }} LayoutShiftEntry
+ */
+/**
+ * What the browser pass records for one page.
+ * @typedef {{
+ *   status: number, requests: number, externalRequests: string[], failedRequests: string[], consoleErrors: string[],
+ *   pageErrors: string[], cspViolations: CspViolation[], cspHeader: string[], axe: AxeViolation[], cls: number,
+ *   shifts: Shift[], clsAfterInteraction: number, shiftsAfterInteraction: Shift[],
+ *   islands: { total: number, hydrated: number }, workers: string[], ranButtons: string[], search: SearchResult | null,
+ * }} PageResult
+ */
+
+/** @param {string[]} extraArgs */
 export function launchBrowser(extraArgs = []) {
   return chromium.launch({ args: [...chromiumArgs, ...extraArgs], ...(chromiumPath ? { executablePath: chromiumPath } : {}) });
 }
 
 /** Installed before any page script: records CSP violations and layout shifts. */
 function instrument() {
-  const w = /** @type {any} */ (window);
+  const w = /** @type {typeof window & { __quality: QualityProbe }} */ (window);
   w.__quality = { csp: [], cls: 0, shifts: [] };
   document.addEventListener('securitypolicyviolation', (e) => {
     w.__quality.csp.push({ directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber, sample: e.sample });
   });
   try {
     new PerformanceObserver((list) => {
-      for (const entry of /** @type {any[]} */ (list.getEntries())) {
+      for (const entry of /** @type {LayoutShiftEntry[]} */ (/** @type {unknown} */ (list.getEntries()))) {
         if (entry.hadRecentInput) continue;
         w.__quality.cls += entry.value;
+        /** @param {Node | null} node */
         const describe = (node) => {
-          if (!node || node.nodeType !== 1) return node ? node.nodeName : '?';
+          if (!(node instanceof Element)) return node ? node.nodeName : '?';
           const cls = typeof node.className === 'string' && node.className.trim() ? `.${node.className.trim().split(/\s+/).join('.')}` : '';
           return `${node.nodeName.toLowerCase()}${node.id ? `#${node.id}` : ''}${cls}`;
         };
@@ -52,6 +75,7 @@ function instrument() {
  */
 export async function browserPass(pages, { origin, log = () => {}, axe = true, interact = true }) {
   const browser = await launchBrowser();
+  /** @type {Record<string, PageResult>} */
   const results = {};
   try {
     for (const p of pages) {
@@ -65,7 +89,10 @@ export async function browserPass(pages, { origin, log = () => {}, axe = true, i
   return results;
 }
 
-/** What the browser pass records for one page, before it has seen anything. */
+/**
+ * What the browser pass records for one page, before it has seen anything.
+ * @returns {PageResult}
+ */
 export function blankPageResult() {
   return {
     status: 0,
@@ -88,9 +115,17 @@ export function blankPageResult() {
   };
 }
 
+/**
+ * @param {Browser} browser
+ * @param {string} origin
+ * @param {string} url  path with base
+ * @param {{ axe: boolean, interact: boolean }} options
+ * @returns {Promise<PageResult>}
+ */
 async function checkPage(browser, origin, url, { axe, interact }) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const out = blankPageResult();
+  /** @type {string[]} */
   const pagefindRequests = [];
   await context.route('**/*', (route) => {
     const target = route.request().url();
@@ -155,8 +190,9 @@ async function checkPage(browser, origin, url, { axe, interact }) {
       const result = await new AxeBuilder({ page }).withTags(axeTags).analyze();
       out.axe = result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
     }
-    const q = await page.evaluate(() => /** @type {any} */ (window).__quality);
+    const q = await page.evaluate(() => /** @type {typeof window & { __quality?: QualityProbe }} */ (window).__quality);
     const shifts = q?.shifts ?? [];
+    /** @param {Shift[]} list */
     const sum = (list) => Number(list.reduce((t, x) => t + x.value, 0).toFixed(4));
     out.shifts = shifts.filter((x) => x.at < interactionsFrom);
     out.cls = sum(out.shifts);
@@ -171,11 +207,16 @@ async function checkPage(browser, origin, url, { axe, interact }) {
   return out;
 }
 
+/** @param {Page} page */
 async function settle(page) {
   await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
 }
 
 /** Clicks one "run/train" button per island (if any) and waits for the work to settle. */
+/**
+ * @param {Page} page
+ * @param {PageResult} out
+ */
 async function runFigures(page, out) {
   const buttons = page.locator('astro-island button');
   const count = await buttons.count();
@@ -195,6 +236,11 @@ async function runFigures(page, out) {
 }
 
 /** Types a query into the page's search box, if it has one, and waits for Pagefind to fetch results. */
+/**
+ * @param {Page} page
+ * @param {string[]} pagefindRequests  URLs requested so far, appended to as the page runs
+ * @returns {Promise<SearchResult | null>}
+ */
 async function trySearch(page, pagefindRequests) {
   const box = page.locator('input[type="search"], .pagefind-ui__search-input').first();
   if (!(await box.count()) || !(await box.isVisible().catch(() => false))) return null;

@@ -24,8 +24,30 @@ export const budgets = {
   performanceAim: 100,
 };
 
+/** @typedef {{ scope: string, id: string, pass: boolean, value: string | number | null, limit: string | number, detail?: string }} Check */
+/**
+ * What the report measured of one page; a section is absent when its stage did not run.
+ * @typedef {{
+ *   path: string, html?: string, noindex?: boolean,
+ *   weight?: import('./weight.mjs').PageWeight,
+ *   nu?: import('./nu.mjs').NuClasses<import('./nu.mjs').NuBrief>,
+ *   browser?: import('./browser.mjs').PageResult,
+ *   lighthouse?: import('./lighthouse.mjs').LighthouseRun[],
+ *   performance?: ReturnType<typeof import('./lighthouse.mjs').performanceMedian>,
+ * }} PageMeasurements
+ */
+
+/** @param {number} bytes */
 const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
 
+/**
+ * @param {string} scope  a page path, or 'site'
+ * @param {string} id
+ * @param {unknown} pass  truthy when the check passed
+ * @param {Check['value']} value
+ * @param {Check['limit']} limit
+ * @returns {Check}
+ */
 function check(scope, id, pass, value, limit, detail = '') {
   return { scope, id, pass: Boolean(pass), value, limit, ...(detail ? { detail } : {}) };
 }
@@ -34,7 +56,8 @@ function check(scope, id, pass, value, limit, detail = '') {
  * The checks for one page. Sections that were not measured (undefined) produce no check, so partial runs
  * (--only) still evaluate what they measured.
  *
- * @param {{ path: string, html?: string, weight?: any, nu?: any, browser?: any, lighthouse?: any[], performance?: any, noindex?: boolean }} page
+ * @param {PageMeasurements} page
+ * @returns {Check[]}
  */
 export function pageChecks(page, b = budgets) {
   const out = [];
@@ -78,23 +101,29 @@ export function pageChecks(page, b = budgets) {
     if (br.search) out.push(check(at, 'search-works', br.search.fragmentsLoaded, br.search.fragmentsLoaded ? 'results' : 'no results', 'results', `query "${br.search.query}"`));
   }
   const lh = page.lighthouse;
-  if (lh && lh.length) {
-    const first = lh.find((r) => r.scores.accessibility !== null) ?? lh[0];
+  const first = lh?.find((r) => r.scores.accessibility !== null) ?? lh?.[0];
+  if (first) {
     if (first.runtimeError) out.push(check(at, 'lighthouse-ran', false, 'error', 'ok', first.runtimeError));
+    /** @param {string} category */
     const failing = (category) => first.failing.filter((f) => f.category === category).map((f) => `${f.id}${f.items?.length ? ` (${f.items.join('; ')})` : ''}`).join(' | ');
-    out.push(check(at, 'lh-accessibility', first.scores.accessibility >= b.lighthouseCategory, first.scores.accessibility, b.lighthouseCategory, failing('accessibility')));
-    out.push(check(at, 'lh-best-practices', first.scores.bestPractices >= b.lighthouseCategory, first.scores.bestPractices, b.lighthouseCategory, failing('best-practices')));
-    if (!(w?.noindex ?? page.noindex)) out.push(check(at, 'lh-seo', first.scores.seo >= b.lighthouseCategory, first.scores.seo, b.lighthouseCategory, failing('seo')));
+    // A category Lighthouse did not score (null) counts as 0.
+    out.push(check(at, 'lh-accessibility', (first.scores.accessibility ?? 0) >= b.lighthouseCategory, first.scores.accessibility, b.lighthouseCategory, failing('accessibility')));
+    out.push(check(at, 'lh-best-practices', (first.scores.bestPractices ?? 0) >= b.lighthouseCategory, first.scores.bestPractices, b.lighthouseCategory, failing('best-practices')));
+    if (!(w?.noindex ?? page.noindex)) out.push(check(at, 'lh-seo', (first.scores.seo ?? 0) >= b.lighthouseCategory, first.scores.seo, b.lighthouseCategory, failing('seo')));
   }
   if (page.performance) {
     const p = page.performance;
-    out.push(check(at, 'lh-performance', p.score >= b.performanceFloor, p.score, b.performanceFloor, `median of ${p.runs}: ${p.scores.join(', ')}; aim ${b.performanceAim}`));
+    out.push(check(at, 'lh-performance', (p.score ?? 0) >= b.performanceFloor, p.score, b.performanceFloor, `median of ${p.runs}: ${p.scores.join(', ')}; aim ${b.performanceAim}`));
     out.push(check(at, 'lh-cls', Number((p.cls ?? 0).toFixed(3)) <= b.cls, Number((p.cls ?? 0).toFixed(4)), b.cls, 'Lighthouse median'));
   }
   return out;
 }
 
-/** Site-wide checks: the crawl found pages; every template has a page measured for performance. */
+/**
+ * Site-wide checks: the crawl found pages; every template has a page measured for performance.
+ * @param {{ pages: number, representatives: { path: string, template: string, performance?: unknown }[], performanceMeasured: boolean }} site
+ * @returns {Check[]}
+ */
 export function siteChecks({ pages, representatives, performanceMeasured }) {
   const out = [check('site', 'pages-found', pages > 0, pages, '> 0')];
   if (performanceMeasured) {
@@ -111,6 +140,7 @@ export function checkpointChecks(assets, b = budgets) {
   return assets.map((asset) => check('site', `checkpoint-size:${asset.path}`, asset.bytes <= b.checkpoint, kb(asset.bytes), kb(b.checkpoint)));
 }
 
+/** @param {{ pass: boolean }[]} checks */
 export function summarise(checks) {
   const failed = checks.filter((c) => !c.pass);
   return { passed: checks.length - failed.length, failed: failed.length };

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 
 export const checkpointSuffix = '.checkpoint.bin';
 
-/** @returns {{ path: string, bytes: number }[]} paths relative to `dist`, sorted */
+/**
+ * @param {string} dist
+ * @returns {{ path: string, bytes: number }[]} paths relative to `dist`, sorted
+ */
 export function checkpointAssets(dist) {
   return readdirSync(dist, { recursive: true, encoding: 'utf8' })
     .filter((path) => path.endsWith(checkpointSuffix))

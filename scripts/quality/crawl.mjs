@@ -16,11 +16,15 @@ export const templates = [
   { name: 'embed', pattern: /^\/embed\/[^/]+\/$/ },
 ];
 
+/** @param {string} path  page path without base */
 export function templateOf(path) {
   return templates.find((t) => t.pattern.test(path))?.name ?? 'other';
 }
 
-/** dist-relative file → page path without base ("articles/x/index.html" → "/articles/x/"). */
+/**
+ * dist-relative file → page path without base ("articles/x/index.html" → "/articles/x/").
+ * @param {string} file
+ */
 export function pathOfFile(file) {
   const unix = file.split(sep).join('/');
   if (unix === 'index.html') return '/';
@@ -28,8 +32,14 @@ export function pathOfFile(file) {
   return `/${unix}`;
 }
 
+/**
+ * @param {string} dist
+ * @returns {string[]} dist-relative paths of every HTML file, sorted
+ */
 export function listHtmlFiles(dist) {
+  /** @type {string[]} */
   const out = [];
+  /** @param {string} dir */
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.isDirectory()) {
@@ -43,7 +53,13 @@ export function listHtmlFiles(dist) {
   return out.sort();
 }
 
-/** Every page: { file, path, url (with base), template, html }. */
+/** @typedef {{ file: string, path: string, url: string, template: string, html: string }} CrawledPage */
+
+/**
+ * Every page: { file, path, url (with base), template, html }.
+ * @param {string} dist
+ * @returns {CrawledPage[]}
+ */
 export function crawl(dist, base = '/') {
   return listHtmlFiles(dist).map((file) => {
     const path = pathOfFile(file);
@@ -54,19 +70,29 @@ export function crawl(dist, base = '/') {
 /**
  * One page per template for the performance runs: the page of that template that loads the most
  * JavaScript (the worst case), ties broken by path so the choice is stable.
+ * @template {{ path: string, template: string }} P
+ * @param {P[]} pages
+ * @param {(page: P) => number} weightOf
+ * @returns {P[]}
  */
 export function pickRepresentatives(pages, weightOf) {
+  /** @type {Map<string, P>} */
   const chosen = new Map();
   for (const page of [...pages].sort((a, b) => a.path.localeCompare(b.path))) {
     if (page.template === 'other') continue;
     const current = chosen.get(page.template);
     if (!current || weightOf(page) > weightOf(current)) chosen.set(page.template, page);
   }
-  return templates.map((t) => chosen.get(t.name)).filter(Boolean);
+  return templates.flatMap((t) => chosen.get(t.name) ?? []);
 }
 
-/** A reader of dist-relative files with a cache; undefined when the file is missing. */
+/**
+ * A reader of dist-relative files with a cache; undefined when the file is missing.
+ * @param {string} dist
+ * @returns {import('./modules.mjs').DistReader}
+ */
 export function distReader(dist) {
+  /** @type {Map<string, string | undefined>} */
   const cache = new Map();
   return (path) => {
     if (!cache.has(path)) {
@@ -84,11 +110,14 @@ export function distReader(dist) {
 /**
  * The base path a build was made for, read from its pages: the prefix most asset URLs put before
  * `_astro/` (Astro's asset folder). Undefined when no page references an asset.
+ * @param {string[]} htmlTexts
+ * @returns {string | undefined}
  */
 export function detectBase(htmlTexts) {
+  /** @type {Map<string, number>} */
   const counts = new Map();
   for (const html of htmlTexts) {
-    for (const m of html.matchAll(/(?:src|href|component-url|renderer-url)=["'](\/[^"']*?)_astro\//g)) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+    for (const [, prefix = ''] of html.matchAll(/(?:src|href|component-url|renderer-url)=["'](\/[^"']*?)_astro\//g)) counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }

@@ -3,11 +3,15 @@
 
 const rawTextElements = new Set(['script', 'style', 'textarea', 'title']);
 
+/** @type {Record<string, string>} */
 const entities = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", '#34': '"' };
 
-/** Decodes the few character references Astro writes inside attribute values. */
+/**
+ * Decodes the few character references Astro writes inside attribute values.
+ * @param {string} text
+ */
 export function decodeEntities(text) {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (whole, name) => {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (/** @type {string} */ whole, /** @type {string} */ name) => {
     const lower = name.toLowerCase();
     if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
     if (lower.startsWith('#')) return String.fromCodePoint(Number(lower.slice(1)));
@@ -17,10 +21,18 @@ export function decodeEntities(text) {
 
 const attributePattern = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
+/** @typedef {Record<string, string | undefined>} Attributes  attribute name (lower case) → decoded value */
+/** @typedef {{ name: string, attrs: Attributes, index: number, content?: string }} Tag */
+
+/**
+ * @param {string} text
+ * @returns {Attributes}
+ */
 export function parseAttributes(text) {
+  /** @type {Attributes} */
   const attrs = {};
   for (const m of text.matchAll(attributePattern)) {
-    const name = m[1].toLowerCase();
+    const name = (m[1] ?? '').toLowerCase();
     if (name in attrs) continue; // the first occurrence wins, as in browsers
     attrs[name] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
   }
@@ -30,14 +42,17 @@ export function parseAttributes(text) {
 /**
  * Every start tag in document order: { name, attrs, index, content? }. Elements whose content is raw
  * text (script, style, …) carry it in `content`. Comments are skipped.
+ * @param {string} html
  */
 export function scanTags(html) {
+  /** @type {Tag[]} */
   const tags = [];
   const tagPattern = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<!doctype[^>]*>|<([a-zA-Z][\w:-]*)((?:\s+(?:[^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/gi;
   let m;
   while ((m = tagPattern.exec(html))) {
     if (!m[1]) continue;
     const name = m[1].toLowerCase();
+    /** @type {Tag} */
     const tag = { name, attrs: parseAttributes(m[2] ?? ''), index: m.index };
     if (rawTextElements.has(name)) {
       const close = html.toLowerCase().indexOf(`</${name}`, tagPattern.lastIndex);
@@ -50,13 +65,19 @@ export function scanTags(html) {
   return tags;
 }
 
-/** Script types that browsers run as JavaScript. */
+/**
+ * Script types that browsers run as JavaScript.
+ * @param {Attributes} attrs
+ */
 export function isJavaScript(attrs) {
   const type = (attrs.type ?? '').trim().toLowerCase();
   return type === '' || type === 'module' || type === 'text/javascript' || type === 'application/javascript';
 }
 
-/** What a page declares: stylesheets, scripts, islands, meta policies, robots, equations. */
+/**
+ * What a page declares: stylesheets, scripts, islands, meta policies, robots, equations.
+ * @param {string} html
+ */
 export function readPage(html) {
   const tags = scanTags(html);
   /** @type {{ stylesheets: {href: string, index: number}[], inlineStyles: {content: string, index: number}[],
@@ -129,6 +150,7 @@ export function readPage(html) {
   return out;
 }
 
+/** @param {{ robots: string[] }} page  as `readPage` reads it */
 export function isNoindex(page) {
   return page.robots.some((r) => /\bnoindex\b|\bnone\b/.test(r));
 }

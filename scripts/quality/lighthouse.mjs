@@ -3,41 +3,81 @@
 import lighthouse from 'lighthouse';
 import { createServer } from 'node:net';
 import { launchBrowser } from './browser.mjs';
+import { listeningPort } from './server.mjs';
 
 export const qualityCategories = ['accessibility', 'best-practices', 'seo'];
 
+/** @returns {Promise<number>} */
 function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const port = listeningPort(server);
       server.close(() => resolve(port));
     });
   });
 }
 
+/**
+ * @param {unknown} v
+ * @returns {v is number}
+ */
+const isFiniteNumber = (v) => typeof v === 'number' && Number.isFinite(v);
+
+/**
+ * @param {(number | null | undefined)[]} values  non-numbers and non-finite numbers are left out
+ * @returns {number | null}
+ */
 export function median(values) {
-  const sorted = values.filter((v) => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
-  if (sorted.length === 0) return null;
+  const sorted = values.filter(isFiniteNumber).sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const upper = sorted[mid];
+  if (upper === undefined) return null;
+  return sorted.length % 2 ? upper : ((sorted[mid - 1] ?? upper) + upper) / 2;
 }
 
-/** The parts of a Lighthouse result the report keeps. */
+/**
+ * The parts of a Lighthouse result (LHR) that `summarise` reads.
+ * @typedef {{
+ *   categories: Record<string, { score: number | null, auditRefs: { id: string, weight: number }[] } | undefined>,
+ *   audits: Record<string, { score: number | null, title: string, numericValue?: number | undefined, details?: object | undefined } | undefined>,
+ *   runtimeError?: { message: string } | undefined, runWarnings?: string[] | undefined,
+ * }} LighthouseResult
+ */
+/** @typedef {{ description?: unknown, url?: unknown, source?: { url?: unknown }, node?: { snippet?: unknown, selector?: unknown } }} AuditItem */
+/** @typedef {{ category: string, id: string, title: string, items: string[] }} FailingAudit */
+
+/**
+ * The rows of an audit's details (table and list details have them; others, such as request chains, do not).
+ * @param {object | undefined} details
+ * @returns {AuditItem[]}
+ */
+const auditItems = (details) => (details && 'items' in details && Array.isArray(details.items) ? details.items : []);
+
+/**
+ * The parts of a Lighthouse result the report keeps.
+ * @param {LighthouseResult} lhr
+ */
 export function summarise(lhr) {
-  const score = (id) => (lhr.categories[id] ? Math.round(lhr.categories[id].score * 100) : null);
+  /** @param {string} id */
+  const score = (id) => {
+    const category = lhr.categories[id];
+    return category ? Math.round((category.score ?? 0) * 100) : null;
+  };
+  /** @type {FailingAudit[]} */
   const failing = [];
   for (const id of Object.keys(lhr.categories)) {
     if (id === 'performance') continue;
-    for (const ref of lhr.categories[id].auditRefs) {
+    for (const ref of lhr.categories[id]?.auditRefs ?? []) {
       const audit = lhr.audits[ref.id];
       if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) {
-        const items = (audit.details?.items ?? []).slice(0, 3).map((item) => String(item.description ?? item.source?.url ?? item.url ?? item.node?.snippet ?? item.node?.selector ?? JSON.stringify(item)).slice(0, 160));
+        const items = auditItems(audit.details).slice(0, 3).map((item) => String(item.description ?? item.source?.url ?? item.url ?? item.node?.snippet ?? item.node?.selector ?? JSON.stringify(item)).slice(0, 160));
         failing.push({ category: id, id: ref.id, title: audit.title, items });
       }
     }
   }
+  /** @param {string} id */
   const numeric = (id) => lhr.audits[id]?.numericValue ?? null;
   return {
     scores: {
@@ -55,17 +95,23 @@ export function summarise(lhr) {
   };
 }
 
+/** @typedef {ReturnType<typeof summarise>} LighthouseRun */
+
 /**
  * @param {{ path: string, url: string, runs: number, categories: string[] }[]} jobs
- * @returns {Promise<Record<string, ReturnType<typeof summarise>[]>>} runs per page path
+ * @param {{ origin: string, log?: (line: string) => void }} options
+ * @returns {Promise<Record<string, LighthouseRun[]>>} runs per page path
  */
 export async function runLighthouse(jobs, { origin, log = () => {} }) {
   const port = await freePort();
   const browser = await launchBrowser([`--remote-debugging-port=${port}`]);
+  /** @type {Record<string, LighthouseRun[]>} */
   const results = {};
   try {
     for (const job of jobs) {
-      results[job.path] = [];
+      /** @type {LighthouseRun[]} */
+      const runs = [];
+      results[job.path] = runs;
       for (let i = 0; i < job.runs; i += 1) {
         const started = Date.now();
         const runner = await lighthouse(`${origin}${job.url}`, {
@@ -75,7 +121,7 @@ export async function runLighthouse(jobs, { origin, log = () => {} }) {
           onlyCategories: job.categories,
         });
         if (!runner) throw new Error(`Lighthouse returned nothing for ${job.path}`);
-        results[job.path].push(summarise(runner.lhr));
+        runs.push(summarise(runner.lhr));
         log(`  lighthouse ${job.path} [${job.categories.join(', ')}] run ${i + 1}/${job.runs}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
       }
     }
@@ -85,7 +131,10 @@ export async function runLighthouse(jobs, { origin, log = () => {} }) {
   return results;
 }
 
-/** Median performance figures over runs (null when the page had no performance run). */
+/**
+ * Median performance figures over runs (null when the page had no performance run).
+ * @param {LighthouseRun[]} runs
+ */
 export function performanceMedian(runs) {
   const perf = runs.filter((r) => r.scores.performance !== null);
   if (perf.length === 0) return null;

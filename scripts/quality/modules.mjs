@@ -3,7 +3,14 @@
 import { gzipSync } from 'node:zlib';
 import { posix } from 'node:path';
 
-/** Bytes and gzip bytes (zlib default level, as most static hosts serve) of a string or buffer. */
+/** @typedef {(path: string) => string | undefined} DistReader  dist-relative path → file content, undefined when missing */
+/** @typedef {{ raw: number, gzip: number }} Sizes  bytes */
+
+/**
+ * Bytes and gzip bytes (zlib default level, as most static hosts serve) of a string or buffer.
+ * @param {string | Buffer} content
+ * @returns {Sizes}
+ */
 export function sizes(content) {
   const buf = typeof content === 'string' ? Buffer.from(content) : content;
   return { raw: buf.length, gzip: gzipSync(buf).length };
@@ -12,6 +19,9 @@ export function sizes(content) {
 /**
  * The dist-relative path a URL points to, or null when it leaves the site (another origin, data:, …).
  * `from` is the dist-relative path of the file that contains the URL (a page or a module).
+ * @param {string | undefined} url
+ * @param {{ base?: string, from?: string, origin?: string }} [options]
+ * @returns {string | null}
  */
 export function resolveUrl(url, { base = '/', from = 'index.html', origin = 'http://site.invalid' } = {}) {
   if (!url || /^(data|blob|javascript|mailto|about):/i.test(url)) return null;
@@ -30,7 +40,11 @@ export function resolveUrl(url, { base = '/', from = 'index.html', origin = 'htt
   return posix.normalize(path).replace(/^\/+/, '');
 }
 
-/** Whether a URL points outside the site's origin (http(s) or protocol-relative to another host). */
+/**
+ * Whether a URL points outside the site's origin (http(s) or protocol-relative to another host).
+ * @param {string} url
+ * @param {string} origin
+ */
 export function isExternalUrl(url, origin) {
   if (/^(data|blob|about|javascript|mailto):/i.test(url)) return false;
   try {
@@ -45,32 +59,48 @@ const dynamicImportPattern = /\bimport\s*\(\s*["'`]([^"'`\n]+)["'`]\s*\)/g;
 const workerPattern = /new\s+(?:Shared)?Worker\s*\(\s*(?:""\s*\+\s*)?new\s+URL\s*\(\s*["'`]([^"'`\n]+)["'`]/g;
 const cssImportPattern = /@import\s+(?:url\(\s*)?["']?([^"')\s;]+)["']?\s*\)?/g;
 
-/** Static import specifiers of an ES module (import … from, import "…", export … from). */
+/**
+ * The first capture group of every match.
+ * @param {string} code
+ * @param {RegExp} pattern  global, with one capture group
+ * @returns {string[]}
+ */
+const captures = (code, pattern) => [...code.matchAll(pattern)].map((m) => m[1] ?? '');
+
+/**
+ * Static import specifiers of an ES module (import … from, import "…", export … from).
+ * @param {string} code
+ */
 export function staticImports(code) {
-  return [...code.matchAll(staticImportPattern)].map((m) => m[1]).filter((s) => !s.startsWith('data:'));
+  return captures(code, staticImportPattern).filter((s) => !s.startsWith('data:'));
 }
 
-/** Specifiers loaded later: import("…") and new Worker(new URL("…")). Reported, not counted as first load. */
+/**
+ * Specifiers loaded later: import("…") and new Worker(new URL("…")). Reported, not counted as first load.
+ * @param {string} code
+ */
 export function lazyImports(code) {
-  return {
-    dynamic: [...code.matchAll(dynamicImportPattern)].map((m) => m[1]),
-    workers: [...code.matchAll(workerPattern)].map((m) => m[1]),
-  };
+  return { dynamic: captures(code, dynamicImportPattern), workers: captures(code, workerPattern) };
 }
 
+/** @param {string} code */
 export function cssImports(code) {
-  return [...code.matchAll(cssImportPattern)].map((m) => m[1]);
+  return captures(code, cssImportPattern);
 }
 
 /**
  * The closure of `roots` (dist-relative paths) under static imports, restricted to files that exist.
  * Returns a Set of dist-relative paths, roots included when they exist.
+ * @param {Iterable<string | null | undefined>} roots
+ * @param {DistReader} read
+ * @param {{ base?: string, css?: boolean }} [options]
+ * @returns {Set<string>}
  */
 export function importGraph(roots, read, { base = '/', css = false } = {}) {
+  /** @type {Set<string>} */
   const seen = new Set();
-  const queue = [...roots].filter(Boolean);
-  while (queue.length) {
-    const path = queue.shift();
+  const queue = [...roots].flatMap((r) => (r ? [r] : []));
+  for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
     if (seen.has(path)) continue;
     const code = read(path);
     if (code === undefined) continue;
@@ -86,17 +116,25 @@ export function importGraph(roots, read, { base = '/', css = false } = {}) {
   return seen;
 }
 
-/** Sums sizes of files (dist-relative), each compressed on its own as a server would. */
+/**
+ * Sums sizes of files (dist-relative), each compressed on its own as a server would.
+ * @param {Iterable<string>} files
+ * @param {DistReader} read
+ * @param {Map<string, Sizes>} [cache]
+ * @returns {Sizes}
+ */
 export function sumFiles(files, read, cache = new Map()) {
   let raw = 0;
   let gzip = 0;
   for (const f of files) {
-    if (!cache.has(f)) {
+    let size = cache.get(f);
+    if (!size) {
       const content = read(f);
-      cache.set(f, content === undefined ? { raw: 0, gzip: 0 } : sizes(content));
+      size = content === undefined ? { raw: 0, gzip: 0 } : sizes(content);
+      cache.set(f, size);
     }
-    raw += cache.get(f).raw;
-    gzip += cache.get(f).gzip;
+    raw += size.raw;
+    gzip += size.gzip;
   }
   return { raw, gzip };
 }

@@ -21,26 +21,40 @@ export const nuFilters = [
   },
 ];
 
-/** The text of `html` at a checker position (1-based line, column). */
+/**
+ * The text of `html` at a checker position (1-based line, column).
+ * @param {string} html
+ * @param {number} line
+ * @param {number} column
+ */
 export function sourceAt(html, line, column) {
   const lines = html.split('\n');
   const text = lines[line - 1] ?? '';
   return text.slice(Math.max(0, column - 1)) + '\n' + lines.slice(line).join('\n');
 }
 
-/** Splits checker messages into errors, warnings and filtered ones (each filtered one carries its filter). */
 /**
- * @param {any[]} messages
+ * One message of the checker's JSON output (the fields this module reads).
+ * @typedef {{ type: string, subType?: string, message: string, url?: string, lastLine?: number, firstColumn?: number,
+ *   lastColumn?: number, extract?: string, filter?: string }} NuMessage
+ */
+/** @typedef {{ message: string, line?: number | undefined, column?: number | undefined, extract?: string | undefined, filter?: string }} NuBrief */
+/** @template M @typedef {{ errors: M[], warnings: M[], filtered: M[] }} NuClasses */
+
+/**
+ * Splits checker messages into errors, warnings and filtered ones (each filtered one carries its filter).
+ * @param {NuMessage[]} messages
  * @param {(url: string) => string} [readSource]
+ * @returns {NuClasses<NuMessage>}
  */
 export function classifyMessages(messages, readSource = () => '') {
-  /** @type {{ errors: any[], warnings: any[], filtered: any[] }} */
+  /** @type {NuClasses<NuMessage>} */
   const out = { errors: [], warnings: [], filtered: [] };
   for (const m of messages) {
     const isError = m.type === 'error' || (m.type === 'non-document-error');
     const isWarning = m.type === 'info' && m.subType === 'warning';
     if (!isError && !isWarning) continue;
-    const source = m.url && m.lastLine ? sourceAt(readSource(m.url), m.lastLine, m.firstColumn ?? m.lastColumn) : '';
+    const source = m.url && m.lastLine ? sourceAt(readSource(m.url), m.lastLine, m.firstColumn ?? m.lastColumn ?? 0) : '';
     const filter = nuFilters.find((f) => f.message.test(m.message) && f.source.test(source));
     if (filter) out.filtered.push({ ...m, filter: filter.id });
     else if (isError) out.errors.push(m);
@@ -54,7 +68,12 @@ export function vnuJar() {
   return join(require.resolve('vnu-jar/package.json'), '..', 'build', 'dist', 'vnu.jar');
 }
 
-/** Runs the checker on files (absolute paths); returns the raw messages (each with its file). */
+/**
+ * Runs the checker on files (absolute paths); returns the raw messages (each with its file).
+ * @param {string[]} files
+ * @param {{ java?: string }} [options]
+ * @returns {{ messages: NuMessage[] }}
+ */
 export function runVnu(files, { java = 'java' } = {}) {
   if (files.length === 0) return { messages: [] };
   const result = spawnSync(java, ['-Xss4m', '-jar', vnuJar(), '--format', 'json', '--exit-zero-always', ...files], {
@@ -70,31 +89,46 @@ export function runVnu(files, { java = 'java' } = {}) {
   }
 }
 
-/** Checks the pages; returns per-file errors/warnings/filtered plus totals. */
+/**
+ * Checks the pages; returns per-file errors/warnings/filtered plus totals.
+ * @param {string} dist
+ * @param {string[]} files  dist-relative
+ * @returns {Record<string, NuClasses<NuBrief>>}
+ */
 export function checkHtml(dist, files) {
   const absolute = files.map((f) => join(dist, f));
   const { messages } = runVnu(absolute);
+  /** @type {Map<string, string>} */
   const sources = new Map();
+  /** @param {string} url */
   const readSource = (url) => {
-    if (!sources.has(url)) {
+    let text = sources.get(url);
+    if (text === undefined) {
       try {
-        sources.set(url, readFileSync(fileURLToPath(url.replace(/^file:(?!\/\/)/, 'file://')), 'utf8'));
+        text = readFileSync(fileURLToPath(url.replace(/^file:(?!\/\/)/, 'file://')), 'utf8');
       } catch {
-        sources.set(url, '');
+        text = '';
       }
+      sources.set(url, text);
     }
-    return sources.get(url);
+    return text;
   };
-  const byFile = Object.fromEntries(files.map((f) => [f, { errors: [], warnings: [], filtered: [] }]));
+  /** @returns {NuClasses<NuBrief>} */
+  const empty = () => ({ errors: [], warnings: [], filtered: [] });
+  const byFile = Object.fromEntries(files.map((f) => [f, empty()]));
   for (const m of messages) {
     const file = m.url ? relative(dist, fileURLToPath(m.url.replace(/^file:(?!\/\/)/, 'file://'))).split('\\').join('/') : '(checker)';
-    byFile[file] ??= { errors: [], warnings: [], filtered: [] };
+    const entry = (byFile[file] ??= empty());
     const c = classifyMessages([m], readSource);
-    for (const k of ['errors', 'warnings', 'filtered']) byFile[file][k].push(...c[k].map(brief));
+    for (const k of /** @type {const} */ (['errors', 'warnings', 'filtered'])) entry[k].push(...c[k].map(brief));
   }
   return byFile;
 }
 
+/**
+ * @param {NuMessage} m
+ * @returns {NuBrief}
+ */
 function brief(m) {
   return { message: m.message, line: m.lastLine, column: m.firstColumn ?? m.lastColumn, extract: m.extract, ...(m.filter ? { filter: m.filter } : {}) };
 }

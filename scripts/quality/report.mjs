@@ -16,11 +16,25 @@ import { nuFilters } from './nu.mjs';
 
 const stages = ['weight', 'nu', 'browser', 'lighthouse'];
 
+/** @typedef {import('./budgets.mjs').PageMeasurements & { file: string, url: string, template: string }} PageEntry */
+/** @typedef {Omit<PageEntry, 'html'>} ReportedPage */
+/**
+ * reports/quality.json.
+ * @typedef {{
+ *   generatedAt: string, dist: string, base: string | undefined, stages: string[], budgets: typeof budgets,
+ *   nuFilters: { id: string, message: string, reason: string }[], timings: Record<string, number>,
+ *   stageErrors: { stage: string, error: string }[], warnings: string[], pages: ReportedPage[],
+ *   checks: import('./budgets.mjs').Check[], summary: { passed: number, failed: number, pages?: number, seconds?: number },
+ * }} QualityReport
+ */
+
+/** @param {string | undefined} base */
 export function normaliseBase(base) {
   const trimmed = (base ?? '/').trim().replace(/^\/+|\/+$/g, '');
   return trimmed ? `/${trimmed}/` : '/';
 }
 
+/** @param {string[]} argv */
 function options(argv) {
   const { values } = parseArgs({
     args: argv,
@@ -50,7 +64,13 @@ function options(argv) {
   };
 }
 
-/** Runs a stage; a crash becomes a failed check instead of a crashed report. */
+/**
+ * Runs a stage; a crash becomes a failed check instead of a crashed report.
+ * @param {string} name
+ * @param {QualityReport} report
+ * @param {(line: string) => void} log
+ * @param {() => unknown} fn
+ */
 async function stage(name, report, log, fn) {
   const started = Date.now();
   log(`▶ ${name}`);
@@ -66,8 +86,10 @@ async function stage(name, report, log, fn) {
 
 export async function runReport(argv = process.argv.slice(2)) {
   const opt = options(argv);
+  /** @type {(line: string) => void} */
   const log = opt.quiet ? () => {} : (s) => console.log(s);
   const started = Date.now();
+  /** @type {QualityReport} */
   const report = {
     generatedAt: new Date().toISOString(),
     dist: opt.dist,
@@ -92,18 +114,27 @@ export async function runReport(argv = process.argv.slice(2)) {
       report.warnings.push(`SITE_BASE is ${process.env.SITE_BASE} but ${opt.dist} was built for ${opt.base}: measured as built`);
     }
   }
-  report.base = opt.base;
-  const pages = existsSync(opt.dist) ? crawl(opt.dist, opt.base) : [];
-  log(`Quality report on ${opt.dist} (base ${opt.base}): ${pages.length} page(s)`);
-  const byPath = new Map(pages.map((p) => [p.path, { path: p.path, file: p.file, url: p.url, template: p.template, html: p.html }]));
+  const base = opt.base;
+  report.base = base;
+  const pages = existsSync(opt.dist) ? crawl(opt.dist, base) : [];
+  log(`Quality report on ${opt.dist} (base ${base}): ${pages.length} page(s)`);
+  /** @type {Map<string, PageEntry>} */
+  const byPath = new Map();
+  for (const { path, file, url, template, html } of pages) byPath.set(path, { path, file, url, template, html });
   const entries = () => [...byPath.values()];
+  /** @param {string} path */
+  const entryOf = (path) => {
+    const entry = byPath.get(path);
+    if (!entry) throw new Error(`${path} is not a crawled page`);
+    return entry;
+  };
   const read = distReader(opt.dist);
 
   if (opt.stages.has('weight')) {
     await stage('weight', report, log, () => {
-      const framework = frameworkFiles(pages, read, opt.base);
+      const framework = frameworkFiles(pages, read, base);
       const cache = new Map();
-      for (const p of pages) byPath.get(p.path).weight = measurePage({ html: p.html, file: p.file, read, base: opt.base, framework, cache });
+      for (const p of pages) entryOf(p.path).weight = measurePage({ html: p.html, file: p.file, read, base, framework, cache });
     });
   }
 
@@ -111,9 +142,10 @@ export async function runReport(argv = process.argv.slice(2)) {
     await stage('nu (vnu-jar)', report, log, async () => {
       const { checkHtml } = await import('./nu.mjs');
       const results = checkHtml(opt.dist, pages.map((p) => p.file));
-      for (const p of pages) byPath.get(p.path).nu = results[p.file] ?? { errors: [], warnings: [], filtered: [] };
-      const other = Object.keys(results).filter((f) => !pages.some((p) => p.file === f));
-      for (const f of other) if (results[f].errors.length) report.warnings.push(`Nu errors outside pages (${f}): ${results[f].errors.map((e) => e.message).join('; ')}`);
+      for (const p of pages) entryOf(p.path).nu = results[p.file] ?? { errors: [], warnings: [], filtered: [] };
+      for (const [f, r] of Object.entries(results)) {
+        if (!pages.some((p) => p.file === f) && r.errors.length) report.warnings.push(`Nu errors outside pages (${f}): ${r.errors.map((e) => e.message).join('; ')}`);
+      }
     });
   }
 
@@ -124,16 +156,16 @@ export async function runReport(argv = process.argv.slice(2)) {
 
   if (needServer && pages.length) {
     const { serve } = await import('./server.mjs');
-    const server = await serve(opt.dist, { base: opt.base });
+    const server = await serve(opt.dist, { base });
     try {
       if (opt.stages.has('browser')) {
         await stage('browser (requests, CSP, console, axe, CLS)', report, log, async () => {
           const { browserPass } = await import('./browser.mjs');
           const results = await browserPass(pages, { origin: server.origin, log });
           for (const [path, r] of Object.entries(results)) {
-            byPath.get(path).browser = r;
-            if (r.clsAfterInteraction > 0) {
-              const top = [...r.shiftsAfterInteraction].sort((a, b) => b.value - a.value)[0];
+            entryOf(path).browser = r;
+            const top = [...r.shiftsAfterInteraction].sort((a, b) => b.value - a.value)[0];
+            if (r.clsAfterInteraction > 0 && top) {
               report.warnings.push(`${path}: layout shift ${r.clsAfterInteraction} after the scripted clicks/typing (not counted in CLS), largest: ${top.sources.join(', ')}`);
             }
           }
@@ -153,7 +185,7 @@ export async function runReport(argv = process.argv.slice(2)) {
             }));
           const results = await runLighthouse(jobs, { origin: server.origin, log });
           for (const [path, runs] of Object.entries(results)) {
-            const entry = byPath.get(path);
+            const entry = entryOf(path);
             entry.lighthouse = runs;
             if (reps.has(path)) entry.performance = performanceMedian(runs);
           }
@@ -165,9 +197,10 @@ export async function runReport(argv = process.argv.slice(2)) {
   }
 
   // Evaluate.
+  /** @type {import('./budgets.mjs').Check[]} */
   const checks = [];
-  for (const stageError of report.stageErrors) checks.push({ scope: 'site', id: `stage-ran:${stageError.stage}`, pass: false, value: 'crashed', limit: 'ran', detail: stageError.error.split('\n')[0] });
-  checks.push(...siteChecks({ pages: pages.length, representatives: representatives.map((r) => byPath.get(r.path)), performanceMeasured: opt.stages.has('lighthouse') && !report.stageErrors.some((e) => e.stage === 'lighthouse') }));
+  for (const stageError of report.stageErrors) checks.push({ scope: 'site', id: `stage-ran:${stageError.stage}`, pass: false, value: 'crashed', limit: 'ran', detail: stageError.error.split('\n')[0] ?? '' });
+  checks.push(...siteChecks({ pages: pages.length, representatives, performanceMeasured: opt.stages.has('lighthouse') && !report.stageErrors.some((e) => e.stage === 'lighthouse') }));
   checks.push(...checkpointChecks(existsSync(opt.dist) ? checkpointAssets(opt.dist) : []));
   for (const entry of entries()) checks.push(...pageChecks(entry));
   report.checks = checks;
@@ -188,7 +221,11 @@ export async function runReport(argv = process.argv.slice(2)) {
 const start = '<!-- quality-table:start -->';
 const end = '<!-- quality-table:end -->';
 
-/** Replaces the generated table in a Markdown file, between the start and end markers. */
+/**
+ * Replaces the generated table in a Markdown file, between the start and end markers.
+ * @param {string} path
+ * @param {string} markdown
+ */
 export function updateDocs(path, markdown) {
   const text = readFileSync(path, 'utf8');
   const i = text.indexOf(start);

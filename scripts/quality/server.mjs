@@ -5,6 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
+/** @type {Record<string, string>} */
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png',
@@ -16,25 +17,39 @@ const types = {
 
 const compressible = /^(text\/|application\/(json|xml|manifest\+json)|image\/svg)/;
 
-/** Parses `_headers`: blocks of a path pattern followed by indented "Name: value" or "! Name" lines. */
+/** @typedef {{ pattern: string, set: [name: string, value: string][], unset: string[] }} HeaderRule  header names in lower case */
+
+/**
+ * Parses `_headers`: blocks of a path pattern followed by indented "Name: value" or "! Name" lines.
+ * @param {string} text
+ * @returns {HeaderRule[]}
+ */
 export function parseHeadersFile(text) {
+  /** @type {HeaderRule[]} */
   const rules = [];
   for (const line of text.split('\n')) {
     if (!line.trim() || line.trim().startsWith('#')) continue;
+    const current = rules.at(-1);
     if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), set: [], unset: [] });
-    else if (rules.length) {
+    else if (current) {
       const t = line.trim();
-      if (t.startsWith('!')) rules.at(-1).unset.push(t.slice(1).trim().toLowerCase());
+      if (t.startsWith('!')) current.unset.push(t.slice(1).trim().toLowerCase());
       else {
         const i = t.indexOf(':');
-        if (i > 0) rules.at(-1).set.push([t.slice(0, i).trim().toLowerCase(), t.slice(i + 1).trim()]);
+        if (i > 0) current.set.push([t.slice(0, i).trim().toLowerCase(), t.slice(i + 1).trim()]);
       }
     }
   }
   return rules;
 }
 
+/**
+ * @param {HeaderRule[]} rules
+ * @param {string} path  request path, base included
+ * @returns {Record<string, string>}
+ */
 export function headersFor(rules, path) {
+  /** @type {Record<string, string>} */
   const headers = {};
   for (const rule of rules) {
     const re = new RegExp(`^${rule.pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/:\w+/g, '[^/]+')}$`);
@@ -45,12 +60,21 @@ export function headersFor(rules, path) {
   return headers;
 }
 
-/** Starts the server; resolves to { origin, close, url(path) }. Port 0 picks a free one. */
+/**
+ * Starts the server; resolves to { origin, close, url(path) }. Port 0 picks a free one.
+ * @param {string} dist
+ * @param {{ base?: string, port?: number, host?: string }} [options]
+ * @returns {Promise<{ origin: string, url: (path: string) => string, close: () => Promise<void> }>}
+ */
 export function serve(dist, { base = '/', port = 0, host = '127.0.0.1' } = {}) {
   const headerRules = existsSync(join(dist, '_headers')) ? parseHeadersFile(readFileSync(join(dist, '_headers'), 'utf8')) : [];
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     let path = decodeURIComponent(url.pathname);
+    /**
+     * @param {number} status
+     * @param {string | null} file  absolute path, or null for a plain "Not found"
+     */
     const send = (status, file) => {
       const raw = file ? readFileSync(file) : Buffer.from('Not found');
       const type = file ? (types[extname(file)] ?? 'application/octet-stream') : 'text/plain';
@@ -80,9 +104,18 @@ export function serve(dist, { base = '/', port = 0, host = '127.0.0.1' } = {}) {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
-      const { port: actual } = server.address();
-      const origin = `http://${host}:${actual}`;
+      const origin = `http://${host}:${listeningPort(server)}`;
       resolve({ origin, url: (p) => `${origin}${p}`, close: () => new Promise((r) => server.close(() => r())) });
     });
   });
+}
+
+/**
+ * The TCP port a listening server is bound to.
+ * @param {import('node:net').Server} server
+ */
+export function listeningPort(server) {
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error(`server is not listening on a TCP port (${address})`);
+  return address.port;
 }

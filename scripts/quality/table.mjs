@@ -1,8 +1,23 @@
 // Renders the report as tables: plain text for the terminal, Markdown for docs/quality.md. Pure.
 import { KB, budgets } from './budgets.mjs';
 
+/** @typedef {import('./report.mjs').QualityReport} QualityReport */
+/** @typedef {import('./report.mjs').ReportedPage} ReportedPage */
+/** @typedef {Record<string, string>} Row  column key → cell text */
+
+/** @param {number | null | undefined} bytes */
 const kb = (bytes) => (bytes === undefined || bytes === null ? '–' : (bytes / KB).toFixed(1));
 
+/**
+ * The page's CSP checks in one cell: '–' when the policy was not checked.
+ * @param {import('./budgets.mjs').Check[]} checks
+ */
+function cspCell(checks) {
+  if (checks.length === 0) return '–';
+  return checks.every((c) => c.pass) ? 'ok' : 'FAIL';
+}
+
+/** @param {ReportedPage} page */
 function scoreCell(page) {
   const first = page.lighthouse?.find((r) => r.scores.accessibility !== null);
   if (!first) return '–';
@@ -10,6 +25,10 @@ function scoreCell(page) {
   return `${s.accessibility}/${s.bestPractices}/${page.weight?.noindex ? 'n/a' : s.seo}`;
 }
 
+/**
+ * @param {QualityReport} report
+ * @returns {Row[]}
+ */
 export function pageRows(report) {
   return report.pages.map((page) => {
     const w = page.weight;
@@ -25,24 +44,30 @@ export function pageRows(report) {
       nu: page.nu ? String(page.nu.errors.length) : '–',
       axe: page.browser ? String(page.browser.axe.length) : '–',
       external: page.browser ? String(page.browser.externalRequests.length) : '–',
-      csp: report.checks.some((c) => c.scope === page.path && c.id.startsWith('csp') && !c.pass) ? 'FAIL' : page.browser || page.html ? 'ok' : '–',
+      csp: cspCell(report.checks.filter((c) => c.scope === page.path && c.id.startsWith('csp'))),
       lighthouse: scoreCell(page),
       result: failed.length ? `FAIL: ${failed.join(', ')}` : 'ok',
     };
   });
 }
 
+/**
+ * @param {QualityReport} report
+ * @returns {Row[]}
+ */
 export function performanceRows(report) {
-  return report.pages
-    .filter((p) => p.performance)
-    .map((p) => ({
-      template: p.template,
-      page: p.path,
-      score: `${p.performance.score} (${p.performance.scores.join(', ')})`,
-      lcp: p.performance.lcp === null ? '–' : `${(p.performance.lcp / 1000).toFixed(2)} s`,
-      tbt: p.performance.tbt === null ? '–' : `${Math.round(p.performance.tbt)} ms`,
-      cls: p.performance.cls === null ? '–' : String(Number(p.performance.cls.toFixed(3))),
-    }));
+  return report.pages.flatMap(({ template, path, performance: perf }) =>
+    perf
+      ? [{
+          template,
+          page: path,
+          score: `${perf.score} (${perf.scores.join(', ')})`,
+          lcp: perf.lcp === null ? '–' : `${(perf.lcp / 1000).toFixed(2)} s`,
+          tbt: perf.tbt === null ? '–' : `${Math.round(perf.tbt)} ms`,
+          cls: perf.cls === null ? '–' : String(Number(perf.cls.toFixed(3))),
+        }]
+      : [],
+  );
 }
 
 const pageHeaders = {
@@ -51,19 +76,30 @@ const pageHeaders = {
 };
 const perfHeaders = { template: 'Template', page: 'Page', score: 'Performance (median; runs)', lcp: 'LCP', tbt: 'TBT', cls: 'CLS' };
 
+/**
+ * @param {Row[]} rows
+ * @param {Row} headers  column key → heading, in column order
+ */
 function textTable(rows, headers) {
   const keys = Object.keys(headers);
-  const widths = keys.map((k) => Math.max(headers[k].length, ...rows.map((r) => String(r[k]).length)));
-  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ');
+  const widths = keys.map((k) => Math.max(String(headers[k]).length, ...rows.map((r) => String(r[k]).length)));
+  /** @param {(string | undefined)[]} cells */
+  const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i] ?? 0)).join('  ');
   return [line(keys.map((k) => headers[k])), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(keys.map((k) => r[k])))].join('\n');
 }
 
+/**
+ * @param {Row[]} rows
+ * @param {Row} headers  column key → heading, in column order
+ */
 function markdownTable(rows, headers) {
   const keys = Object.keys(headers);
+  /** @param {string | undefined} s */
   const esc = (s) => String(s).replace(/\|/g, '\\|');
   return [`| ${keys.map((k) => headers[k]).join(' | ')} |`, `|${keys.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${keys.map((k) => esc(r[k])).join(' | ')} |`)].join('\n');
 }
 
+/** @param {QualityReport} report */
 export function renderText(report) {
   const out = [
     'Page weight in KB gzip (* = page with equations: CSS budget does not apply). LH = Lighthouse, mobile.',
@@ -80,6 +116,7 @@ export function renderText(report) {
   return out.join('\n');
 }
 
+/** @param {QualityReport} report */
 export function renderMarkdown(report) {
   const b = budgets;
   const out = [

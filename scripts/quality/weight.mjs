@@ -4,14 +4,21 @@
 import { readPage, isNoindex } from './html.mjs';
 import { importGraph, lazyImports, resolveUrl, sizes, staticImports, sumFiles } from './modules.mjs';
 
+/** @typedef {import('./modules.mjs').DistReader} DistReader */
+/** @typedef {ReturnType<typeof measurePage>} PageWeight */
+
 /** Module file names that are UI framework runtimes (used with the site's renderer modules). */
 export const frameworkFilePattern = /(?:^|\/)(?:preact|react|react-dom|vue|svelte|solid-js|hooks\.module|signals(?:-core)?\.module|jsx-runtime)[.\-_][^/]*\.m?js$/i;
 
 /**
  * Every file reachable from any island's renderer across the site: the framework runtime. A page that
  * loads one of these at first paint loads the framework even if it has no island.
+ * @param {{ html: string, file: string }[]} pages
+ * @param {DistReader} read
+ * @returns {Set<string>}
  */
 export function frameworkFiles(pages, read, base = '/') {
+  /** @type {Set<string>} */
   const files = new Set();
   for (const { html, file } of pages) {
     const page = readPage(html);
@@ -27,10 +34,18 @@ export function frameworkFiles(pages, read, base = '/') {
  */
 export function measurePage({ html, file, read, base = '/', framework = new Set(), cache = new Map() }) {
   const page = readPage(html);
+  /** @param {string | undefined} url */
   const resolve = (url) => resolveUrl(url, { base, from: file });
+  /** The dist-relative paths of those URLs that stay on the site. */
+  const resolveAll = (/** @type {(string | undefined)[]} */ urls) => urls.flatMap((url) => resolve(url) ?? []);
+  /** Whether a URL of the page names a file the build does not have. */
+  const isMissing = (/** @type {string | undefined} */ url) => {
+    const path = resolve(url);
+    return !path || read(path) === undefined;
+  };
 
   // CSS: linked stylesheets with their @imports, plus inline <style> blocks.
-  const cssRoots = page.stylesheets.map((s) => resolve(s.href)).filter(Boolean);
+  const cssRoots = resolveAll(page.stylesheets.map((s) => s.href));
   const cssFiles = importGraph(cssRoots, read, { base, css: true });
   const inlineCss = page.inlineStyles.map((s) => sizes(s.content));
   const cssTotals = sumFiles(cssFiles, read, cache);
@@ -39,18 +54,18 @@ export function measurePage({ html, file, read, base = '/', framework = new Set(
     gzip: cssTotals.gzip + inlineCss.reduce((s, x) => s + x.gzip, 0),
     files: [...cssFiles],
     inline: inlineCss.length,
-    missing: page.stylesheets.filter((s) => !resolve(s.href) || read(resolve(s.href)) === undefined).map((s) => s.href),
+    missing: page.stylesheets.filter((s) => isMissing(s.href)).map((s) => s.href),
   };
 
   // First paint: every script in the page (external with its static imports; inline as written).
-  const externalScripts = page.scripts.filter((s) => s.src);
-  const scriptRoots = externalScripts.map((s) => resolve(s.src)).filter(Boolean);
-  const inlineScripts = page.scripts.filter((s) => s.inline !== undefined);
+  const externalScripts = page.scripts.flatMap((s) => (s.src ? [s.src] : []));
+  const scriptRoots = resolveAll(externalScripts);
+  const inlineScripts = page.scripts.flatMap(({ inline, module }) => (inline === undefined ? [] : [{ inline, module }]));
   const firstPaintFiles = importGraph(scriptRoots, read, { base });
   for (const s of inlineScripts) {
     // Inline module scripts may import files too (resolved against the page's URL).
     if (!s.module) continue;
-    const roots = staticImports(s.inline).filter((spec) => /^(\.{0,2}\/|https?:)/.test(spec)).map(resolve).filter(Boolean);
+    const roots = resolveAll(staticImports(s.inline).filter((spec) => /^(\.{0,2}\/|https?:)/.test(spec)));
     for (const f of importGraph(roots, read, { base })) firstPaintFiles.add(f);
   }
   const inlineJs = inlineScripts.map((s) => sizes(s.inline));
@@ -65,10 +80,11 @@ export function measurePage({ html, file, read, base = '/', framework = new Set(
 
   // Islands: component + renderer (+ before-hydration) and their static imports, minus first paint.
   const islands = page.islands.map((island) => {
-    const roots = [island.componentUrl, island.rendererUrl, island.beforeHydrationUrl].filter(Boolean).map(resolve).filter(Boolean);
+    const roots = resolveAll([island.componentUrl, island.rendererUrl, island.beforeHydrationUrl].filter(Boolean));
     const closure = importGraph(roots, read, { base });
     const extra = [...closure].filter((f) => !firstPaintFiles.has(f));
     const total = sumFiles(extra, read, cache);
+    /** @type {{ dynamic: Set<string>, workers: Set<string> }} */
     const lazy = { dynamic: new Set(), workers: new Set() };
     for (const f of closure) {
       const found = lazyImports(read(f) ?? '');
@@ -110,6 +126,6 @@ export function measurePage({ html, file, read, base = '/', framework = new Set(
         ...frameworkAtFirstPaint.map((f) => `first-paint module ${f}`),
       ],
     },
-    missingScripts: externalScripts.filter((s) => !resolve(s.src) || read(resolve(s.src)) === undefined).map((s) => s.src),
+    missingScripts: externalScripts.filter(isMissing),
   };
 }

@@ -11,7 +11,14 @@ import { join } from 'node:path';
  * @typedef {{ id: string, title: string, status: 'passed' | 'failed' | 'skipped', seconds: number, startedAt: number, endedAt: number, reason?: string }} StageResult
  */
 
-/** The next stages that may start now, in list order: needs met, a slot free, exclusivity respected. */
+/**
+ * The next stages that may start now, in list order: needs met, a slot free, exclusivity respected.
+ * @template {Stage} S
+ * @param {S[]} stages
+ * @param {Record<string, string | undefined>} state  by stage id: 'waiting', 'running' or a result's status
+ * @param {number} jobs
+ * @returns {S[]}
+ */
 export function ready(stages, state, jobs) {
   const running = stages.filter((s) => state[s.id] === 'running');
   if (running.some((s) => s.exclusive)) return [];
@@ -30,11 +37,23 @@ export function ready(stages, state, jobs) {
   return picked;
 }
 
-/** Stages that can never start because a stage they need failed or was skipped. */
+/**
+ * Stages that can never start because a stage they need failed or was skipped.
+ * @template {Stage} S
+ * @param {S[]} stages
+ * @param {Record<string, string | undefined>} state  by stage id: 'waiting', 'running' or a result's status
+ * @returns {S[]}
+ */
 export function blocked(stages, state) {
   return stages.filter((s) => state[s.id] === 'waiting' && (s.needs ?? []).some((n) => state[n] === 'failed' || state[n] === 'skipped'));
 }
 
+/**
+ * @param {Stage} stage
+ * @param {string} logDir
+ * @param {number} origin  when the suite started (ms since the epoch)
+ * @returns {Promise<StageResult>}
+ */
 function runOne(stage, logDir, origin) {
   return new Promise((resolve) => {
     const started = Date.now();
@@ -42,6 +61,10 @@ function runOne(stage, logDir, origin) {
     const prefix = `[${stage.id}] `;
     console.log(`▶ ${stage.title} (+${((started - origin) / 1000).toFixed(0)} s): ${stage.command}`);
     const child = spawn(stage.command, { shell: true, env: { ...process.env, ...stage.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    /**
+     * @param {import('node:stream').Readable} stream
+     * @param {NodeJS.WriteStream} out
+     */
     const relay = (stream, out) => {
       let rest = '';
       stream.on('data', (chunk) => {
@@ -64,17 +87,25 @@ function runOne(stage, logDir, origin) {
   });
 }
 
-/** Runs every stage; resolves to one result per stage, in list order. */
+/**
+ * Runs every stage; resolves to one result per stage, in list order.
+ * @param {Stage[]} stages
+ * @param {{ jobs?: number, logDir?: string }} [options]
+ * @returns {Promise<StageResult[]>}
+ */
 export async function runStages(stages, { jobs = 2, logDir = 'reports/logs' } = {}) {
   mkdirSync(logDir, { recursive: true });
   const origin = Date.now();
+  /** @type {Record<string, string>} */
   const state = Object.fromEntries(stages.map((s) => [s.id, 'waiting']));
+  /** @type {Record<string, StageResult>} */
   const results = {};
+  /** @type {Map<string, Promise<StageResult>>} */
   const running = new Map();
   for (;;) {
     for (const s of blocked(stages, state)) {
       state[s.id] = 'skipped';
-      results[s.id] = { id: s.id, title: s.title, status: 'skipped', seconds: 0, startedAt: 0, endedAt: 0, reason: `needs ${s.needs.filter((n) => state[n] !== 'passed').join(', ')}` };
+      results[s.id] = { id: s.id, title: s.title, status: 'skipped', seconds: 0, startedAt: 0, endedAt: 0, reason: `needs ${(s.needs ?? []).filter((n) => state[n] !== 'passed').join(', ')}` };
     }
     for (const s of ready(stages, state, jobs)) {
       state[s.id] = 'running';
@@ -86,5 +117,9 @@ export async function runStages(stages, { jobs = 2, logDir = 'reports/logs' } = 
     state[done.id] = done.status;
     results[done.id] = done;
   }
-  return stages.map((s) => results[s.id]);
+  return stages.map((s) => {
+    const result = results[s.id];
+    if (!result) throw new Error(`stage ${s.id} never finished`);
+    return result;
+  });
 }

@@ -3,18 +3,15 @@ import { expect, test } from 'vitest';
 import { headersFile } from '../../../src/lib/deploy/headers-file.ts';
 import { headersFor, parseHeadersFile } from '../../../scripts/quality/server.mjs';
 
-/** Response headers for `path` (the .mjs parser is untyped). */
-const headersAt = (rules: unknown, path: string) => headersFor(rules, path) as Record<string, string | undefined>;
-
 for (const base of ['/', '/explainer/']) {
   const rules = parseHeadersFile(headersFile(base));
 
   test(`${base}: pages may be framed by the site only`, () => {
-    expect(headersAt(rules, `${base}articles/overview/`)['content-security-policy']).toBe("frame-ancestors 'self'");
+    expect(headersFor(rules, `${base}articles/overview/`)['content-security-policy']).toBe("frame-ancestors 'self'");
   });
 
   test(`${base}: embed pages drop the inherited policy and may be framed by anyone`, () => {
-    const embed = headersAt(rules, `${base}embed/superposition-explorer/`);
+    const embed = headersFor(rules, `${base}embed/superposition-explorer/`);
     expect(embed['content-security-policy']).toBe('frame-ancestors *');
     expect(embed['x-content-type-options']).toBe('nosniff');
   });

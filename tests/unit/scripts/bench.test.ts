@@ -52,11 +52,12 @@ describe('generated benchmark articles', () => {
 
 describe('benchmark arithmetic', () => {
   it('reports the cost per added page on each side and its ratio', () => {
+    const build = (astroSeconds: number, pages: number) => ({ astroSeconds, astroCpuSeconds: null, totalSeconds: astroSeconds, pages });
     const times = {
-      site: { 0: { t: 10, pages: 10 }, 100: { t: 20, pages: 110 } },
-      bare: { 0: { t: 4, pages: 1 }, 100: { t: 9, pages: 101 } },
+      site: { 0: build(10, 10), 100: build(20, 110) },
+      bare: { 0: build(4, 1), 100: build(9, 101) },
     };
-    expect(marginalRatio(times, 100, 't')).toEqual({ site: 0.1, bare: 0.05, ratio: 2 });
+    expect(marginalRatio(times, 100, 'astroSeconds')).toEqual({ site: 0.1, bare: 0.05, ratio: 2 });
   });
 
   it('alternates variants so none is always measured first', () => {

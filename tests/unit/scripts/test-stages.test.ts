@@ -39,7 +39,7 @@ describe('test stage scheduling', () => {
       { jobs: 2, logDir },
     );
     expect(results.map((r: { status: string }) => r.status)).toEqual(['passed', 'failed', 'skipped']);
-    expect(results[0].seconds).toBeGreaterThanOrEqual(0);
+    expect(results[0]?.seconds).toBeGreaterThanOrEqual(0);
     expect(readFileSync(join(logDir, 'ok.log'), 'utf8')).toBe('hello\n');
   });
 });
