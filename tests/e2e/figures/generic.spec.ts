@@ -48,8 +48,21 @@ async function expectControls(root: Locator | FrameLocator, decls: ParamDecls, v
 }
 
 /** The first slider: its value moves one step with an arrow key. Returns the parameter's name. */
-async function nudgeFirstSlider(page: Page, root: Locator | FrameLocator, anchor: string): Promise<string> {
-  const slider = root.locator('.fig__controls input[type="range"]').first();
+/**
+ * Moves the figure's first slider one step with an arrow key, or, in a figure without sliders, its first select
+ * to a neighbouring option; returns the parameter's name (from the control's id).
+ */
+async function nudgeFirstControl(page: Page, root: Locator | FrameLocator, anchor: string): Promise<string> {
+  const sliders = root.locator('.fig__controls input[type="range"]');
+  if ((await sliders.count()) === 0) {
+    const select = root.locator('.fig__controls select').first();
+    const [before, index, options, id] = await select.evaluate((el: HTMLSelectElement) => [el.value, el.selectedIndex, el.options.length, el.id] as const);
+    await select.focus();
+    await page.keyboard.press(index + 1 < options ? 'ArrowDown' : 'ArrowUp');
+    await expect.poll(() => select.inputValue()).not.toBe(before);
+    return id.slice(anchor.length + 1).replace(/-\d+$/, '');
+  }
+  const slider = sliders.first();
   const [before, max, step, id] = await slider.evaluate((el: HTMLInputElement) => [Number(el.value), Number(el.max), Number(el.step), el.id] as const);
   await slider.focus();
   const up = before + step <= max;
@@ -101,7 +114,7 @@ for (const id of figureIds) {
       expect(errors).toEqual([]);
     });
 
-    test('Tab reaches every control in order, an arrow key moves a slider, and the URL follows', async ({ page, request }) => {
+    test('Tab reaches every control in order, an arrow key moves a slider (or a select), and the URL follows', async ({ page, request }) => {
       await page.goto(await homeOf(request, id));
       await waitForHydration(page, rootOf(page));
       const controls = rootOf(page).locator('.fig__controls').first().locator('input, select, button');
@@ -113,7 +126,7 @@ for (const id of figureIds) {
         await page.keyboard.press('Tab');
         await expect(controls.nth(k)).toBeFocused();
       }
-      const name = await nudgeFirstSlider(page, rootOf(page), anchor);
+      const name = await nudgeFirstControl(page, rootOf(page), anchor);
       await expect.poll(() => new URL(page.url()).searchParams.has(paramKey(anchor, name))).toBe(true);
     });
 
@@ -162,7 +175,7 @@ for (const id of figureIds) {
           return Math.abs(frameHeight - content);
         })
         .toBeLessThanOrEqual(1);
-      await nudgeFirstSlider(page, frame, anchor);
+      await nudgeFirstControl(page, frame, anchor);
     });
 
     for (const colorScheme of ['light', 'dark'] as const) {
