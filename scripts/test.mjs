@@ -1,6 +1,6 @@
 // Runs every test suite and ends with one line "N passed, N failed" whose totals come from the runners'
 // JSON reports, after a table of how long each stage took. Independent stages run two at a time (the
-// machine has 2 cores); the quality report runs alone so its Lighthouse timings are not disturbed.
+// machine has 2 cores); the browser tests and the quality report run alone so their timings are not disturbed.
 // Exits non-zero on any failure, crash or empty suite. Adding a stage is one entry in `stages`.
 //
 //   npm test [-- --jobs 2] [--docs README.md]
@@ -40,7 +40,8 @@ const stages = [
   { id: 'astro-check', title: 'type check (astro check)', command: 'npx astro check', suite: 'types (astro check)' },
   { id: 'tsc', title: 'type check of scripts and tests (tsc)', command: 'npx tsc -p tsconfig.scripts.json', needs: ['astro-check'], suite: 'types (tsc: scripts, tests)' },
   { id: 'build', title: 'production build', command: 'npm run build', env: rootEnv },
-  { id: 'e2e', title: 'browser tests', command: 'npx playwright test', env: { ...rootEnv, E2E_REPORT: 'reports/e2e.json' }, needs: ['build'], report: 'reports/e2e.json', totals: playwrightTotals, suite: 'browser (playwright)' },
+  // Alone: its responsiveness and training checks time the main thread, which the unit tests' lab training would disturb.
+  { id: 'e2e', title: 'browser tests', command: 'npx playwright test', env: { ...rootEnv, E2E_REPORT: 'reports/e2e.json' }, needs: ['build'], exclusive: true, report: 'reports/e2e.json', totals: playwrightTotals, suite: 'browser (playwright)' },
   // After the first build, not beside it: two Astro builds of one project would share its caches.
   { id: 'subpath-build', title: `sub-path build (${SUBPATH})`, command: 'npm run build', env: subEnv, needs: ['build'] },
   { id: 'subpath-e2e', title: 'browser smoke tests on the sub-path build', command: 'npx playwright test --grep @smoke', env: subEnv, needs: ['subpath-build'], report: 'reports/e2e-subpath.json', totals: playwrightTotals, suite: `browser smoke (${SUBPATH})` },
