@@ -67,9 +67,6 @@ export default defineConfig({
   base: config.base,
   outDir: process.env.SITE_OUT_DIR ?? 'dist',
   trailingSlash: 'always',
-  // Page CSS goes inline: no stylesheet request stands between the HTML and the first paint (measured by
-  // `npm run bench:paint`). Astro hashes each inline style into the CSP.
-  build: { inlineStylesheets: 'always' },
   // Embed pages are noindex: they stay out of the sitemap.
   integrations: [mdx(), preact(), sitemap({ filter: (page) => !new URL(page).pathname.includes('/embed/') }), codeTheme(), headers()],
   markdown: {

@@ -12,7 +12,7 @@ export function ScratchPads(props: { title: string; samples: ScratchPad[]; vocab
   const kindOf = (word: string) => props.vocabulary.find((entry) => entry.word === word)?.kind ?? 'neutral';
   return (
     <div class="mp-pads">
-      <h4 class="mp-pads__title">{props.title}</h4>
+      <p class="mp-pads__title">{props.title}</p>
       <ol class="mp-pads__list">
         {props.samples.map((pad, k) => (
           <li key={k} class="mp-pad" data-plan={pad.plan} data-flagged={pad.flagged ? 'true' : 'false'}>

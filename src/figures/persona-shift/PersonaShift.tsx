@@ -141,16 +141,16 @@ export default function PersonaShift({ anchor }: FigureIslandProps) {
       </div>
       <div class="fig__stage ps__stage">
         <section class="ps-panel" aria-label="Harmful-answer rate per domain">
-          <h4 class="ps-panel__title">Harmful-answer rate on held-out questions</h4>
+          <p class="ps-panel__title">Harmful-answer rate on held-out questions</p>
           <RateBars domains={result.domains} rows={shiftRows} slots={3} title={`Harmful-answer rate per domain before and after fine-tuning: ${headline(result)}`} idPrefix={`${anchor}-shift`} />
         </section>
         <section class="ps-panel" aria-label="Along fine-tuning">
-          <h4 class="ps-panel__title">Along fine-tuning</h4>
+          <p class="ps-panel__title">Along fine-tuning</p>
           <RateCurve result={result} caption="Harmful-answer rate of each domain along fine-tuning" />
           <LossCurve series={[{ name: 'loss', steps: result.params.fineTuneSteps, step: loss.step, loss: loss.loss }]} caption={curveCaption} stepLabel="fine-tuning step" />
         </section>
         <section class="ps-panel" aria-label="Model diffing">
-          <h4 class="ps-panel__title">Did the assistant move toward the villain?</h4>
+          <p class="ps-panel__title">Did the assistant move toward the villain?</p>
           <p class="ps-panel__stat">
             Transfer ratio <strong>{fixed2(result.transferRatio)}</strong>: how far the harmful-minus-helpful margin moved in untouched domains, per unit it moved on the trained code questions.
           </p>
@@ -160,7 +160,7 @@ export default function PersonaShift({ anchor }: FigureIslandProps) {
           </p>
         </section>
         <section class="ps-panel" aria-label="Undo the shift">
-          <h4 class="ps-panel__title">Undo it: steer back, or re-align</h4>
+          <p class="ps-panel__title">Undo it: steer back, or re-align</p>
           <RateBars domains={result.domains} rows={undoRows} title={`Harmful-answer rate after steering by α = ${fixed2(steer)} and after re-aligning on ${realign} ${realignDomain} examples`} idPrefix={`${anchor}-undo`} />
           <div class="fig__controls ps__sliders">
             <ParamControl idPrefix={`${anchor}-steer`} decl={params.steer} value={steer} disabled={disabled} onChange={(v) => set('steer', v)} format={(v) => `α = ${fixed2(v)}`} />
