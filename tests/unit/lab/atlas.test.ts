@@ -6,9 +6,10 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { patch } from '../../../src/lab/core/interventions.ts';
 import { createRandom } from '../../../src/lab/random.ts';
 import { attributionGraph, everyQuestion, replacementFidelity, swapStateFeature, trainTranscoders } from '../../../src/lab/atlas/attribution.ts';
-import {
-  accuracy, defaultAtlasSettings, patchSubspace, runQuestions, stateProbes, stateSubspace, trainAtlas,
-} from '../../../src/lab/atlas/experiments.ts';
+import { accuracy, defaultAtlasSettings, runQuestions, stateProbes, trainAtlas } from '../../../src/lab/atlas/experiments.ts';
+import { patchSites } from '../../../src/lab/atlas/patching.ts';
+import { cityPairs, meanPatchShares, stateBases } from '../../../src/lab/atlas/seed-summary.ts';
+import type { Question } from '../../../src/lab/atlas/world.ts';
 import { directionSwap, meanSwapOutcome, randomLike, stateDirections, swapPartner } from '../../../src/lab/atlas/state-swap.ts';
 
 const seeds = [0, 1, 2];
@@ -29,23 +30,11 @@ beforeAll(async () => {
   for (const seed of seeds) trained.set(seed, await trainSeed(seed));
 }, 300_000);
 
-/** Mean share of the clean-minus-corrupted logit difference restored by `edit` over pairs of cities in different states. */
-function meanRestored(run: Trained, site: 'hidden1' | 'hidden2', makeEdit: (source: Float64Array) => (values: Float64Array) => void): number {
+/** Mean share of the logit difference restored (clean into corrupted) per site and part, over city pairs in different states. */
+function restoredShares(run: Trained) {
   const { atlas, network, theta } = run;
-  const shares: number[] = [];
-  for (let a = 0; a < atlas.cityCount; a += 3) {
-    for (let b = 1; b < atlas.cityCount; b += 4) {
-      if (atlas.stateOfCity(a) === atlas.stateOfCity(b)) continue;
-      const clean = atlas.ask('capital-of-city', a);
-      const corrupt = atlas.ask('capital-of-city', b);
-      const difference = (logits: Float64Array) => logits[clean.answer]! - logits[corrupt.answer]!;
-      const cleanRun = runQuestions(network, theta, [clean]);
-      const corruptRun = runQuestions(network, theta, [corrupt]);
-      const patched = runQuestions(network, theta, [corrupt], { [site]: makeEdit(cleanRun.cache.get(site)!) });
-      shares.push((difference(patched.logits) - difference(corruptRun.logits)) / (difference(cleanRun.logits) - difference(corruptRun.logits)));
-    }
-  }
-  return shares.reduce((sum, share) => sum + share, 0) / shares.length;
+  const pairs = cityPairs(network).map(([a, b]) => [atlas.ask('capital-of-city', a), atlas.ask('capital-of-city', b)] as [Question, Question]);
+  return meanPatchShares(network, theta, stateBases(network, run.probes.probes), pairs, 'sufficiency');
 }
 
 describe.each(seeds)('seed %i: the network and its state', (seed) => {
@@ -73,20 +62,25 @@ describe.each(seeds)('seed %i: the network and its state', (seed) => {
 
 describe.each(seeds)('seed %i: activation patching', (seed) => {
   test('patching a whole layer restores all of the effect (a code check: one position, no skip path)', () => {
-    expect(meanRestored(trained.get(seed)!, 'hidden2', (source) => patch(source))).toBeCloseTo(1, 10);
+    const shares = restoredShares(trained.get(seed)!);
+    for (const site of patchSites) expect(shares(site, 'whole')).toBeCloseTo(1, 10);
   });
 
   test('patching only the state subspace restores most of the effect; patching the rest restores little', () => {
-    const run = trained.get(seed)!;
+    const shares = restoredShares(trained.get(seed)!);
     for (const site of ['hidden1', 'hidden2'] as const) {
-      const probe = run.probes.probes.find((candidate) => candidate.site === site)!;
-      const basis = stateSubspace(probe.directions, probe.classes, run.network.shape.hidden);
-      const state = meanRestored(run, site, (source) => patchSubspace(source, basis));
-      const rest = meanRestored(run, site, (source) => patchSubspace(source, basis, true));
-      expect(state).toBeGreaterThan(0.6);
-      expect(rest).toBeLessThan(0.4);
-      expect(state).toBeGreaterThan(rest + 0.3);
+      expect(shares(site, 'state')).toBeGreaterThan(0.6);
+      expect(shares(site, 'rest')).toBeLessThan(0.4);
+      expect(shares(site, 'state')).toBeGreaterThan(shares(site, 'rest') + 0.3);
     }
+  });
+
+  test('the direct question\'s state subspace, patched into the two-step question, moves most of the answer (the state code is reused)', () => {
+    const run = trained.get(seed)!;
+    const { atlas, network, theta } = run;
+    const pairs = cityPairs(network).map(([a, b]) => [atlas.ask('capital-of-city', a), atlas.ask('capital-of-state', atlas.stateOfCity(b))] as [Question, Question]);
+    const shares = meanPatchShares(network, theta, stateBases(network, run.probes.probes), pairs, 'necessity');
+    for (const site of ['hidden1', 'hidden2'] as const) expect(shares(site, 'state')).toBeGreaterThan(shares(site, 'rest') + 0.2);
   });
 
   test('patching from another city of the same state never changes the answer', () => {
