@@ -1,7 +1,7 @@
 /**
  * Island of the "Activation patching" figure. The server render (and the first client render) draws the grid
  * the build computed at the defaults; after hydration the figure fetches the build-time model (θ and state
- * bases, float32, about 20 KB) and every other setting is computed on the spot: 23 forward passes of a
+ * bases: a float32 lab checkpoint of about 20 KB) and every other setting is computed on the spot: 23 forward passes of a
  * 16→32→32→60 network, well under a millisecond, so no worker is needed.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -56,7 +56,7 @@ export default function ActivationPatching({ anchor }: FigureIslandProps) {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         return response.arrayBuffer();
       })
-      .then((buffer) => !cancelled && setModel(decodeModel(buffer, { embed: network.shape.embedding, hidden1: network.shape.hidden, hidden2: network.shape.hidden })))
+      .then((buffer) => !cancelled && setModel(decodeModel(atlas, network.shape, buffer)))
       .catch((error: unknown) => !cancelled && setLoadError(`The model could not be loaded (${error instanceof Error ? error.message : String(error)}); the grid shows the default prompts.`));
     return () => {
       cancelled = true;

@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { patchParts, patchSites } from '../../../src/lab/atlas/patching.ts';
 import { defaultValues } from '../../../src/lib/url-state.ts';
-import { decodeModel, encodeModel } from '../../../src/figures/activation-patching/checkpoint.ts';
+import { decodeModel, encodeModel, storedModelLayout } from '../../../src/figures/activation-patching/checkpoint.ts';
 import { describePatching } from '../../../src/figures/activation-patching/describe.ts';
 import figure from '../../../src/figures/activation-patching/figure.ts';
 import { atlas, presets, promptsOf } from '../../../src/figures/activation-patching/settings.ts';
@@ -12,15 +12,18 @@ import { answerBars, cellFromPosition, gridPosition, gridValues, shownValue } fr
 const defaults = defaultValues(figure.params);
 const { view } = figure.data;
 
-test('the model asset round-trips θ and the three bases as float32', () => {
-  const theta = Float64Array.from({ length: 10 }, (_, i) => i / 3);
-  const basis = (width: number, count: number) => Array.from({ length: count }, (_, k) => Float64Array.from({ length: width }, (_, j) => k - j / 7));
-  const stored = { theta, bases: { embed: basis(4, 2), hidden1: basis(6, 3), hidden2: basis(6, 1) } };
-  const decoded = decodeModel(encodeModel(stored).buffer as ArrayBuffer, { embed: 4, hidden1: 6, hidden2: 6 });
-  expect(Array.from(decoded.theta)).toEqual(Array.from(Float32Array.from(theta)));
-  expect(decoded.bases.hidden1).toHaveLength(3);
-  expect(Array.from(decoded.bases.embed[1]!)).toEqual(Array.from(Float32Array.from(stored.bases.embed[1]!)));
-  expect(() => decodeModel(new Float32Array([5, 1, 2]).buffer, { embed: 4, hidden1: 6, hidden2: 6 })).toThrow(/not a stored model/);
+test('the model checkpoint round-trips θ and the three bases as float32, and refuses another layout', () => {
+  const shape = { embedding: 4, hidden: 6 };
+  const { network, stored } = storedModelLayout(atlas, shape);
+  const vectors = atlas.shape.states - 1;
+  const basis = (width: number) => Array.from({ length: vectors }, (_, k) => Float64Array.from({ length: width }, (_, j) => k - j / 7));
+  const model = { theta: Float64Array.from({ length: network.size }, (_, i) => i / 3), bases: { embed: basis(4), hidden1: basis(6), hidden2: basis(6) } };
+  const decoded = decodeModel(atlas, shape, encodeModel(atlas, shape, model).buffer);
+  expect(Array.from(decoded.theta)).toEqual(Array.from(Float32Array.from(model.theta)));
+  expect(decoded.bases.hidden1).toHaveLength(vectors);
+  expect(Array.from(decoded.bases.embed[1]!)).toEqual(Array.from(Float32Array.from(model.bases.embed[1]!)));
+  expect(stored.size).toBe(network.size + vectors * (4 + 6 + 6));
+  expect(() => decodeModel(atlas, { embedding: 5, hidden: 6 }, encodeModel(atlas, shape, model).buffer)).toThrow(/layout/);
 });
 
 test('a corrupted prompt is another city\'s two-step question or the direct question about a state', () => {
