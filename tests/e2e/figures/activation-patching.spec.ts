@@ -1,13 +1,15 @@
 /**
  * The activation-patching figure as a reader uses it, on its embed page (it works the same in an article): the
  * build-time model loads and every change is a live patch; the same-state preset changes nothing; the top-1
- * metric gives all-or-nothing cells; a click on a cell picks the output shown; no console errors. The checks
+ * metric gives all-or-nothing cells; a click on a cell picks the output shown; patching on the main thread keeps
+ * every task under 50 ms of its own work; no console errors. The checks
  * every figure gets are in generic.spec.ts.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { figureAnchor } from '../../../src/figures/contract.ts';
 import { collectErrors } from '../reading/helpers.ts';
 import { embedPath } from './registered.ts';
+import { mainThreadTasksDuring, tasksOverBudget } from './support.ts';
 
 const ANCHOR = figureAnchor('activation-patching');
 const figure = (page: Page) => page.locator(`#${ANCHOR}`);
@@ -44,4 +46,15 @@ test('clicking a cell shows its patched output and writes it to the address', as
   await expect(figure(page).getByLabel('Output of the patch at', { exact: true })).toHaveValue('embed.whole');
   await expect(figure(page).locator('.ap-output')).toHaveAttribute('aria-label', /Patched at embedding, whole layer: the model answers capital 0/);
   await expect.poll(() => new URL(page.url()).searchParams.get(`${ANCHOR}.cell`)).toBe('embed.whole');
+});
+
+test('patching on the main thread keeps the page responsive: no task over 50 ms of its own work', async ({ page }) => {
+  await open(page);
+  const tasks = await mainThreadTasksDuring(page, async () => {
+    for (const city of ['city-12', 'city-25', 'city-33']) await figure(page).getByLabel('Clean prompt: city', { exact: true }).selectOption(city);
+    await figure(page).getByLabel('Metric', { exact: true }).selectOption('probability');
+    await expect(figure(page).locator('.ap__prompts')).toContainText('city 33');
+  });
+  expect(tasks.length).toBeGreaterThan(3);
+  expect(tasksOverBudget(tasks)).toEqual([]);
 });
