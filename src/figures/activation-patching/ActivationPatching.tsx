@@ -24,7 +24,7 @@ import { decodeModel, modelPath, type StoredModel } from './checkpoint.ts';
 import figure from './figure.ts';
 import { OutputBars } from './OutputBars.tsx';
 import { atlas, cellOf, partLabels, presetHref, presetMatches, presets, promptsOf, siteLabels, type Settings } from './settings.ts';
-import { answersText, cellAt, cellFromPosition, columnLabels, entityName, gridPosition, gridValues, promptText, rowLabels, valueMeaning } from './view-model.ts';
+import { answersText, cellAt, cellFromPosition, columnLabels, directionVerb, entityName, gridPosition, gridValues, promptText, rowLabels, valueMeaning } from './view-model.ts';
 
 const defaults = defaultValues(figure.params);
 const gridBox = { width: 460, height: 262 };
@@ -83,7 +83,7 @@ export default function ActivationPatching({ anchor }: FigureIslandProps) {
   const meaning = valueMeaning(result, shown.values);
   const outputSentence = `Patched at ${siteLabels[site]}, ${partLabels[part]}: the model answers ${answersText(selected.answers.slice(0, 1))}.`;
 
-  const announced = useRef(key);
+  const announced = useRef(`${gridKey(defaults)}|${defaults.cell}`);
   useEffect(() => {
     if (!state.hydrated || waiting || announced.current === `${key}|${values.cell}`) return;
     announced.current = `${key}|${values.cell}`;
@@ -133,7 +133,7 @@ export default function ActivationPatching({ anchor }: FigureIslandProps) {
         <section class="ap-panel" aria-label="Patching grid">
           <HeatMap
             values={grid}
-            title={`Share ${shown.values.direction === 'sufficiency' ? 'restored' : 'destroyed'} by each patch`}
+            title={result.mode === 'change' ? 'Change made by each patch' : `Share ${directionVerb(shown.values.direction)} by each patch`}
             subtitle={result.mode === 'change' ? 'change in the shared answer’s probability' : `rows: sites; columns: parts of the layer (metric: ${shown.values.metric.replace('-', ' ')})`}
             label={`Heat map, 3 sites by 7 parts of the layer: ${meaning}; values from −${extent} (blue) to ${extent} (orange). The outlined cell is the one the output panel shows.`}
             box={gridBox}

@@ -16,7 +16,7 @@ export default defineFigure({
   params,
   // JSON imports widen the lab's literal unions (site and part names) to string; data.ts wrote exactly this shape.
   data: data as unknown as ActivationPatchingData,
-  embedHeight: 1150,
+  embedHeight: 1600,
   credit: {
     credit: 'Figure by Grown, not built; the network is trained by the site’s lab (src/lab/atlas/), a toy after the two-step case study of Lindsey et al. (2025); patching after Heimersheim & Nanda (2024).',
     licence: 'CC BY 4.0',
