@@ -12,9 +12,10 @@ import path from 'node:path';
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { colourTokens } from './colour-tokens.ts';
 import { CARD_HEIGHT, CARD_WIDTH, cardSvg, layoutCard, textBlock, type Card, type CardPalette } from './card-svg.ts';
+import type { FigureDrawing } from './figure-drawing.ts';
 
 export const CARD_FONT_FILE = path.resolve('src/assets/fonts/CharisSIL-Bold.ttf');
-const TOKENS_FILE = path.resolve('src/styles/tokens.css');
+export const TOKENS_FILE = path.resolve('src/styles/tokens.css');
 const CACHE_DIR = path.resolve('node_modules/.cache/link-previews');
 const OKABE_ITO = ['--oi-orange', '--oi-sky', '--oi-green', '--oi-yellow', '--oi-blue', '--oi-vermillion', '--oi-purple'];
 
@@ -34,6 +35,7 @@ export function cardPalette(css = readFileSync(TOKENS_FILE, 'utf8')): CardPalett
     text: token('--color-text'),
     muted: token('--color-muted'),
     accent: token('--color-accent'),
+    border: token('--color-border'),
     stripe: OKABE_ITO.map(token),
   };
 }
@@ -58,15 +60,15 @@ export function measureText(line: string, size: number): number {
   return (width * size * 1.02) / REFERENCE_SIZE;
 }
 
-export function cardToSvg(card: Card, palette = cardPalette()): string {
-  return cardSvg(card, layoutCard(card, measureText), palette);
+export function cardToSvg(card: Card, drawing?: FigureDrawing, palette = cardPalette()): string {
+  return cardSvg(card, layoutCard(card, measureText, drawing), palette, drawing);
 }
 
 const renderer = `resvg-js ${createRequire(import.meta.url)('@resvg/resvg-js/package.json').version}`;
 const fontHash = createHash('sha256').update(readFileSync(CARD_FONT_FILE)).digest('hex');
 
-export function renderCardPng(card: Card, palette = cardPalette()): Buffer {
-  const svg = cardToSvg(card, palette);
+export function renderCardPng(card: Card, drawing?: FigureDrawing, palette = cardPalette()): Buffer {
+  const svg = cardToSvg(card, drawing, palette);
   const file = path.join(CACHE_DIR, `${createHash('sha256').update(`${renderer}\n${fontHash}\n${svg}`).digest('hex')}.png`);
   if (existsSync(file)) return readFileSync(file);
   const png = new Resvg(svg, options).render().asPng();

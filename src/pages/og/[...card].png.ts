@@ -1,11 +1,13 @@
 /** /og/<key>.png: the link-preview image of each page that has one (src/lib/social/cards.ts), drawn at build time. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import type { Card } from '../../lib/social/card-svg.ts';
-import { socialCards } from '../../lib/social/cards.ts';
+import { socialCards, type SocialCard } from '../../lib/social/cards.ts';
+import { cardDrawing } from '../../lib/social/figure-preview.ts';
 import { renderCardPng } from '../../lib/social/render-card.ts';
 
 export const getStaticPaths = (async () =>
-  (await socialCards()).map(({ key, card }) => ({ params: { card: key }, props: { card } }))) satisfies GetStaticPaths;
+  (await socialCards()).map((social) => ({ params: { card: social.key }, props: { social } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ card: Card }> = ({ props }) =>
-  new Response(new Uint8Array(renderCardPng(props.card)), { headers: { 'content-type': 'image/png' } });
+export const GET: APIRoute<{ social: SocialCard }> = ({ props: { social } }) => {
+  const png = renderCardPng(social.card, cardDrawing(social));
+  return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
+};
