@@ -64,11 +64,14 @@ const GAP = 40;
 /** The frame's padding around the drawing. */
 const FRAME_INSET = 20;
 const BESIDE_FRAME: Box = { x: 632, y: 56, width: 520, height: CARD_HEIGHT - 56 - BOTTOM_MARGIN };
-/** Text width and title lines of each placement; the text column beside a drawing allows a fourth line. */
-const TEXT: Record<Placement, { width: number; maxTitleLines: number; body: boolean }> = {
-  alone: { width: TEXT_WIDTH, maxTitleLines: 3, body: true },
-  beside: { width: BESIDE_FRAME.x - 48 - PADDING, maxTitleLines: 4, body: true },
-  under: { width: TEXT_WIDTH, maxTitleLines: 2, body: false },
+/**
+ * Text width, title lines and body of each placement. The narrower column beside a drawing allows a long
+ * title more lines at the smallest size, rather than cutting it short.
+ */
+const TEXT: Record<Placement, { width: number; maxTitleLines: number; moreLines: number; body: boolean }> = {
+  alone: { width: TEXT_WIDTH, maxTitleLines: 3, moreLines: 0, body: true },
+  beside: { width: BESIDE_FRAME.x - 48 - PADDING, maxTitleLines: 3, moreLines: 2, body: true },
+  under: { width: TEXT_WIDTH, maxTitleLines: 2, moreLines: 0, body: false },
 };
 
 const lineStep = (size: number) => Math.round(size * 1.2);
@@ -87,15 +90,20 @@ export function textBlock(lines: string[], x: number, firstBaseline: number, siz
 
 /** The text of `card` laid out for `placement`: the title as large as fits, the body (if any) in the room left. */
 function layoutText(card: Card, measure: MeasureText, placement: Placement): CardLayout {
-  const { width, maxTitleLines, body } = TEXT[placement];
+  const { width, maxTitleLines, moreLines, body } = TEXT[placement];
   const wrap = (text: string, size: number, maxLines: number) => wrapLines(text, (line) => measure(line, size) <= width, maxLines);
   const fits = (title: { lines: string[]; truncated: boolean }, size: number) => !title.truncated && title.lines.every((l) => measure(l, size) <= width);
-  let titleSize = TITLE_SIZES[0] as number;
-  let title = wrap(card.title, titleSize, maxTitleLines);
-  for (const size of TITLE_SIZES.slice(1)) {
-    if (fits(title, titleSize)) break;
+  const smallest = TITLE_SIZES.at(-1) as number;
+  const attempts = [
+    ...TITLE_SIZES.map((size) => [size, maxTitleLines] as const),
+    ...Array.from({ length: moreLines }, (_, i) => [smallest, maxTitleLines + i + 1] as const),
+  ];
+  let titleSize = smallest;
+  let title: ReturnType<typeof wrap> = { lines: [], truncated: true };
+  for (const [size, lines] of attempts) {
     titleSize = size;
-    title = wrap(card.title, size, maxTitleLines);
+    title = wrap(card.title, size, lines);
+    if (fits(title, size)) break;
   }
   const bottom = CARD_HEIGHT - BOTTOM_MARGIN;
   const bodyRoom = Math.max(0, 1 + Math.floor((bottom - bodyBaseline(titleSize, title.lines.length)) / lineStep(BODY_SIZE)));
@@ -164,5 +172,5 @@ export function cardSvg(card: Card, layout: CardLayout, palette: CardPalette, dr
 /** What the image shows, for og:image:alt. */
 export function cardAlt(card: Card, drawing?: FigureDrawing): string {
   const text = `${card.kicker}: “${card.title}”. ${card.body}`;
-  return drawing ? `${text} Beside it, the figure: ${drawing.label}` : text;
+  return drawing ? `${text} With its figure: ${drawing.label}` : text;
 }

@@ -23,7 +23,11 @@ async function headOf(page: Page, path: string) {
   };
 }
 
-/** Width, height and the spread of luminance of a PNG, decoded by the browser (a blank card has no spread). */
+/**
+ * Width, height, the spread of luminance of a PNG (a blank card has no spread) and the share of its pixels
+ * under the palette stripe that are coloured (chroma over 16 of 255, more than any grey of the palette: a title card's only coloured ink is its
+ * kicker), decoded by the browser.
+ */
 function decodePng(page: Page, png: Buffer) {
   return page.evaluate(async (base64) => {
     const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))]));
@@ -32,13 +36,22 @@ function decodePng(page: Page, png: Buffer) {
     const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
     let sum = 0;
     let sumSq = 0;
+    let coloured = 0;
+    const stripeEnd = 20 * bitmap.width * 4;
     for (let i = 0; i < data.length; i += 4) {
-      const y = 0.2126 * (data[i] as number) + 0.7152 * (data[i + 1] as number) + 0.0722 * (data[i + 2] as number);
+      const [r, g, b] = [data[i] as number, data[i + 1] as number, data[i + 2] as number];
+      const y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
       sum += y;
       sumSq += y * y;
+      if (i >= stripeEnd && Math.max(r, g, b) - Math.min(r, g, b) > 16) coloured++;
     }
     const n = data.length / 4;
-    return { width: bitmap.width, height: bitmap.height, luminanceSd: Math.sqrt(sumSq / n - (sum / n) ** 2) };
+    return {
+      width: bitmap.width,
+      height: bitmap.height,
+      luminanceSd: Math.sqrt(sumSq / n - (sum / n) ** 2),
+      colouredShare: coloured / (n - 20 * bitmap.width),
+    };
   }, png.toString('base64'));
 }
 
@@ -46,7 +59,7 @@ function decodePng(page: Page, png: Buffer) {
  * The page's preview tags point at an image of the right kind; returns the image's URL. A page with a card of
  * its own (`ownCard`) names its title in the image's alt text; others show the site's card.
  */
-async function checkPreview(page: Page, path: string, ownCard: boolean): Promise<string> {
+async function checkPreview(page: Page, path: string, ownCard: boolean): Promise<{ image: string; alt: string; colouredShare: number }> {
   const head = await headOf(page, path);
   const base = new URL(test.info().project.use.baseURL as string).pathname;
   const image = new URL(head.image);
@@ -67,21 +80,37 @@ async function checkPreview(page: Page, path: string, ownCard: boolean): Promise
   const pixels = await decodePng(page, png);
   expect([pixels.width, pixels.height]).toEqual([1200, 630]);
   expect(pixels.luminanceSd, `${image.pathname} is not blank`).toBeGreaterThan(10);
-  return head.image;
+  return { image: head.image, alt: head.alt, colouredShare: pixels.colouredShare };
 }
 
 test('every article has its own link-preview image: PNG, 1200×630, under 100 KB, not blank @smoke', async ({ page }) => {
   const paths = await articlePaths(page);
   expect(paths.length).toBeGreaterThan(0);
   const images = new Set<string>();
-  for (const path of paths) images.add(await checkPreview(page, path, true));
+  for (const path of paths) images.add((await checkPreview(page, path, true)).image);
   expect(images.size, 'one image per article').toBe(paths.length);
 });
 
 test('the home page, other pages and figure embed pages have link-preview images', async ({ page }) => {
-  expect(await checkPreview(page, 'glossary/', false), 'a page without a card of its own shows the site\'s').toBe(await checkPreview(page, '', false));
+  expect((await checkPreview(page, 'glossary/', false)).image, 'a page without a card of its own shows the site\'s').toBe((await checkPreview(page, '', false)).image);
   const kit = await (await page.request.get('kit/')).text();
   const embeds = [...new Set([...kit.matchAll(/href="[^"]*\/(embed\/[^/"]+\/)"/g)].map((m) => m[1] as string))];
   expect(embeds.length, 'figure embed links on the catalogue').toBeGreaterThan(0);
   for (const path of embeds) await checkPreview(page, path, true);
+});
+
+test('an article with a figure, and a figure\'s embed page, preview the figure\'s drawing with the title', async ({ page }) => {
+  const titleCard = await checkPreview(page, '', false);
+  const previews = [];
+  for (const path of await articlePaths(page)) {
+    const hasFigure = /<figure[^>]*\sid="fig-/.test(await (await page.request.get(path)).text());
+    previews.push({ path, hasFigure, ...(await checkPreview(page, path, true)) });
+  }
+  previews.push({ path: 'embed/superposition-explorer/', hasFigure: true, ...(await checkPreview(page, 'embed/superposition-explorer/', true)) });
+  expect(previews.filter((p) => p.hasFigure).length, 'articles with a figure').toBeGreaterThan(0);
+  for (const { path, hasFigure, alt, colouredShare } of previews) {
+    expect(alt.includes('With its figure:'), `${path}: the alt text describes the drawing`).toBe(hasFigure);
+    // A title card's only coloured ink below the stripe is its kicker: a drawing in the card adds its marks.
+    if (hasFigure) expect(colouredShare, `${path}: coloured share against the title card's`).toBeGreaterThan(2 * titleCard.colouredShare);
+  }
 });
