@@ -6,6 +6,7 @@ import { remarkAuthoring } from './remark-authoring.ts';
 import { rehypeBaseLinks } from './rehype-base-links.ts';
 import { rehypeFailOnMathErrors } from './rehype-fail-on-math-errors.ts';
 import { rehypeSidenotes } from './rehype-sidenotes.ts';
+import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
 import { withTexBraceHints } from './tex-brace-hint.ts';
 
 export interface ProcessorOptions {
@@ -21,10 +22,12 @@ export interface ProcessorOptions {
   math?: MathOutput;
 }
 
-/** The one Markdown/MDX pipeline of the site: math, authoring checks, side notes, base-aware links. */
+/** The one Markdown/MDX pipeline of the site: typography, math, authoring checks, side notes, base-aware links. */
 export function markdownProcessor(options: ProcessorOptions) {
   const processor = unified({
-    remarkPlugins: [remarkMath, [remarkAuthoring, { root: options.root, production: options.production }]],
+    // The site's own SmartyPants pass replaces Astro's (same text, a fraction of the parsing).
+    smartypants: false,
+    remarkPlugins: [remarkSmartPunctuation, remarkMath, [remarkAuthoring, { root: options.root, production: options.production }]],
     rehypePlugins: [[rehypeKatex, { output: options.math === 'html' ? 'htmlAndMathml' : 'mathml' }], [rehypeFailOnMathErrors, { root: options.root }], rehypeSidenotes, [rehypeBaseLinks, { base: options.base, site: options.site }]],
   });
   return withTexBraceHints(processor, options.root);
