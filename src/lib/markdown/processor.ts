@@ -18,6 +18,8 @@ export interface ProcessorOptions {
   site: string;
   /** Production builds also refuse links to draft articles. */
   production: boolean;
+  /** A build, whose content does not change while it runs: the authoring checks read it once. */
+  readContentOnce?: boolean;
   /** Equations as MathML only, or as KaTeX's HTML (plus MathML for assistive technology). */
   math?: MathOutput;
 }
@@ -27,7 +29,7 @@ export function markdownProcessor(options: ProcessorOptions) {
   const processor = unified({
     // The site's own SmartyPants pass replaces Astro's (same text, a fraction of the parsing).
     smartypants: false,
-    remarkPlugins: [remarkSmartPunctuation, remarkMath, [remarkAuthoring, { root: options.root, production: options.production }]],
+    remarkPlugins: [remarkSmartPunctuation, remarkMath, [remarkAuthoring, { root: options.root, production: options.production, readContentOnce: options.readContentOnce }]],
     rehypePlugins: [[rehypeKatex, { output: options.math === 'html' ? 'htmlAndMathml' : 'mathml' }], [rehypeFailOnMathErrors, { root: options.root }], rehypeSidenotes, [rehypeBaseLinks, { base: options.base, site: options.site }]],
   });
   return withTexBraceHints(processor, options.root);
