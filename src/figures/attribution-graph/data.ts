@@ -1,0 +1,361 @@
+/**
+ * Build-time lab output for the attribution-graph figure: the atlas network (src/lab/atlas/) trained at the
+ * default settings with one TopK transcoder per layer, then, for every two-step question (each city × capital or
+ * region), its attribution graph on the local replacement, and for every pair of states the feature swap
+ * "state = A" → "state = B" against a random push of the same norm. A summary over seeds gives the numbers the
+ * article quotes (composition, probes, patching the state subspace, fidelity, swaps). The browser only filters
+ * and draws. `npm run precompute -- attribution-graph` writes data.json; tests/unit/figures/data.test.ts checks it.
+ */
+import { patch } from '../../lab/core/interventions.ts';
+import {
+  attributionGraph, entityLabel, everyQuestion, replacementFidelity, stateFeatures, swapStateFeature, trainTranscoders, type TrainedTranscoder,
+} from '../../lab/atlas/attribution.ts';
+import { accuracy, defaultAtlasSettings, patchSubspace, runQuestions, stateProbes, stateSubspace, trainAtlas } from '../../lab/atlas/experiments.ts';
+import type { Relation } from '../../lab/atlas/world.ts';
+import { round } from '../../lab/json.ts';
+import { createRandom } from '../../lab/random.ts';
+
+/** Seeds of the summary the article quotes; the first is the figure's model. */
+export const summarySeeds = [0, 1, 2, 3, 4] as const;
+export const transcoderSettings = { width: 32, k: 4, steps: 1000 } as const;
+export const twoStepRelations = ['capital-of-city', 'region-of-city'] as const satisfies readonly Relation[];
+export type TwoStepRelation = (typeof twoStepRelations)[number];
+
+export type NodeKind = 'token' | 'feature' | 'error' | 'output';
+
+export interface FigureNode {
+  id: string;
+  kind: NodeKind;
+  /** Column: 0 input tokens, 1 layer-1 features, 2 layer-2 features, 3 the output. */
+  layer: 0 | 1 | 2 | 3;
+  /** What the node stands for, in words: "city 4", "state = 0", "→ capital 0", "error 1", the answer. */
+  label: string;
+  /** A feature's activation, the output's logit, an error node's total direct contribution; tokens: 1. */
+  value: number;
+  /** For "state = s" features of layer 1: s. */
+  state?: number;
+}
+
+export interface PromptGraph {
+  city: number;
+  relation: TwoStepRelation;
+  /** Whether this city's two-step questions were held out of training (only "which state?" was trained). */
+  heldOut: boolean;
+  state: number;
+  /** The correct answer, the network's answer, and whether the replacement alone (no error nodes) agrees. */
+  answer: string;
+  modelAnswer: string;
+  replacementAgrees: boolean;
+  nodes: FigureNode[];
+  /** [from, to, weight]: the direct contribution with every gate frozen for this prompt. */
+  edges: [string, string, number][];
+  /** The output's constant part (readout bias plus decoder bias), so edges into the output + bias = logit. */
+  outputBias: number;
+}
+
+export interface SwapRates {
+  capital: number;
+  region: number;
+}
+
+export interface Range {
+  min: number;
+  max: number;
+}
+
+export interface SeedSummary {
+  seed: number;
+  trainAccuracy: number;
+  heldOutCapital: number;
+  heldOutRegion: number;
+  probe: Record<'input' | 'embed' | 'hidden1' | 'hidden2', number>;
+  /** Mean share of the clean-minus-corrupted logit difference restored by patching clean → corrupted at hidden1. */
+  patchLayer: number;
+  patchStateSubspace: number;
+  patchRest: number;
+  /** Patches (from another city of the same state) that changed the answer, out of `sameStatePatches`. */
+  sameStateChanged: number;
+  sameStatePatches: number;
+  fidelity: number;
+  /**
+   * Swap "state = A" → "state = B" at layer 1, averaged over ordered pairs of states (for the region, pairs in
+   * different regions only); and the random push of the same norm.
+   */
+  swap: SwapRates;
+  random: SwapRates;
+}
+
+export interface AttributionFigureData {
+  seed: number;
+  states: number;
+  citiesPerState: number;
+  /** Each state's region (index). */
+  regionOfState: number[];
+  transcoder: { width: number; k: number };
+  /** Share of all questions on which the replacement alone gives the network's top answer. */
+  fidelity: number;
+  /** Per state, its first city (two-step questions trained) and its held-out city, each with both relations. */
+  graphs: PromptGraph[];
+  /**
+   * swaps[A][B]: shares of A's cities whose answers moved to B's, by the swap and by a random push (A = B: null).
+   * When A and B share a region, the region answer is B's before any push, so its rate says nothing: `sameRegion`.
+   */
+  swaps: ({ swap: SwapRates; random: SwapRates; sameRegion: boolean } | null)[][];
+  summary: {
+    seeds: number;
+    chance: number;
+    perSeed: SeedSummary[];
+    heldOutCapital: Range;
+    heldOutRegion: Range;
+    probe: Record<'input' | 'embed' | 'hidden1' | 'hidden2', Range>;
+    patchLayer: Range;
+    patchStateSubspace: Range;
+    patchRest: Range;
+    sameStateChanged: number;
+    sameStatePatches: number;
+    fidelity: Range;
+    swapCapital: Range;
+    swapRegion: Range;
+    randomCapital: Range;
+    randomRegion: Range;
+  };
+}
+
+const r3 = (value: number) => round(value, 4);
+const range = (values: number[]): Range => ({ min: r3(Math.min(...values)), max: r3(Math.max(...values)) });
+const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+
+type Trained = Awaited<ReturnType<typeof trainAtlas>> & { transcoders: [TrainedTranscoder, TrainedTranscoder] };
+
+/** Relation groups a non-state feature may be selective for, and how the figure names them. */
+const questionKinds = { capital: 'capital question', region: 'region question', 'state-of': '“which state?” question' } as const;
+type QuestionKind = keyof typeof questionKinds;
+const kindOf = (relation: Relation): QuestionKind => (relation.startsWith('capital') ? 'capital' : relation.startsWith('region') ? 'region' : 'state-of');
+
+/** Per layer-1 latent: the kind of question it is selective for (by at least half its mean there), if any. */
+function questionKindOfLatent(run: Trained): Map<number, QuestionKind> {
+  const { network, theta, transcoders } = run;
+  const questions = everyQuestion(network);
+  const input = runQuestions(network, theta, questions).cache.get('embed')!;
+  const inputs = network.shape.embedding;
+  const trained = transcoders[0];
+  const kinds = Object.keys(questionKinds) as QuestionKind[];
+  const sums = new Map(kinds.map((kind) => [kind, new Float64Array(trained.transcoder.shape.width)]));
+  const counts = new Map(kinds.map((kind) => [kind, 0]));
+  questions.forEach((question, row) => {
+    const kind = kindOf(question.relation);
+    counts.set(kind, counts.get(kind)! + 1);
+    const code = trained.transcoder.encode(trained.theta, input, row * inputs);
+    code.latents.forEach((latent, a) => (sums.get(kind)![latent]! += code.activations[a]!));
+  });
+  const owner = new Map<number, QuestionKind>();
+  for (let latent = 0; latent < trained.transcoder.shape.width; latent++) {
+    const means = kinds.map((kind) => sums.get(kind)![latent]! / counts.get(kind)!).map((value, k) => ({ kind: kinds[k]!, value })).sort((a, b) => b.value - a.value);
+    if (means[0]!.value > 0 && means[0]!.value - means[1]!.value >= 0.5 * means[0]!.value) owner.set(latent, means[0]!.kind);
+  }
+  return owner;
+}
+
+/** Per layer-1 latent: the state it is selective for ("state = s"), if any. */
+function stateOfLatent(run: Trained): Map<number, number> {
+  const owner = new Map<number, number>();
+  for (let state = 0; state < run.atlas.shape.states; state++) {
+    for (const feature of stateFeatures(run.network, run.theta, run.transcoders[0], 1, state)) {
+      // Selective for this state by at least half of its mean activation there: a state feature, not a shared one.
+      if (feature.selectivity >= 0.5 * feature.meanActivation) owner.set(feature.latent, state);
+    }
+  }
+  return owner;
+}
+
+export interface LatentNames {
+  /** Layer 1, named by where a latent fires: the state it is selective for, else the kind of question. */
+  state: Map<number, number>;
+  question: Map<number, QuestionKind>;
+}
+
+/** The entity a layer-2 latent's decoder direction raises most at the output: what it "says". */
+function topPromoted(run: Trained, latent: number): number {
+  const { network, theta, transcoders } = run;
+  const { hidden } = network.shape;
+  const decoder = transcoders[1].transcoder.layout.slice(transcoders[1].theta, 'W_dec').subarray(latent * hidden, (latent + 1) * hidden);
+  const W3 = network.layout.slice(theta, 'W3');
+  const effect = (entity: number) => decoder.reduce((sum, value, j) => sum + value * W3[entity * hidden + j]!, 0);
+  let best = 0;
+  for (let entity = 1; entity < network.atlas.entityCount; entity++) if (effect(entity) > effect(best)) best = entity;
+  return best;
+}
+
+/** Layer 1 by where a feature fires ("state = 0", "capital question"); layer 2 by what it raises most ("→ capital 0"). */
+function featureLabel(run: Trained, names: LatentNames, layer: 1 | 2, latent: number): { label: string; state?: number } {
+  if (layer === 2) return { label: `→ ${entityLabel(run.atlas, topPromoted(run, latent))}` };
+  const state = names.state.get(latent);
+  if (state !== undefined) return { label: `state = ${state}`, state };
+  const kind = names.question.get(latent);
+  return { label: kind ? questionKinds[kind] : `feature ${latent}` };
+}
+
+function promptGraph(run: Trained, city: number, relation: TwoStepRelation, names: LatentNames): PromptGraph {
+  const { atlas, network, theta, transcoders } = run;
+  const question = atlas.ask(relation, city);
+  const graph = attributionGraph(network, theta, transcoders, question);
+  const outgoing = (id: string) => graph.edges.filter((edge) => edge.from === id).reduce((sum, edge) => sum + edge.weight, 0);
+  const output = graph.nodes.find((node) => node.kind === 'output')!;
+  const nodes: FigureNode[] = graph.nodes.map((node): FigureNode => {
+    if (node.kind === 'token') return { id: node.id, kind: 'token', layer: 0, label: node.id === 'token:relation' ? (relation === 'capital-of-city' ? 'asks capital' : 'asks region') : node.label, value: 1 };
+    if (node.kind === 'error') return { id: node.id, kind: 'error', layer: node.layer, label: `error ${node.layer}`, value: r3(outgoing(node.id)) };
+    if (node.kind === 'output') return { id: node.id, kind: 'output', layer: 3, label: entityLabel(atlas, node.answer), value: r3(node.logit) };
+    return { id: node.id, kind: 'feature', layer: node.layer, ...featureLabel(run, names, node.layer, node.latent), value: r3(node.activation) };
+  });
+  return {
+    city,
+    relation,
+    heldOut: atlas.isHeldOut(city),
+    state: atlas.stateOfCity(city),
+    answer: entityLabel(atlas, question.answer),
+    modelAnswer: entityLabel(atlas, output.answer),
+    replacementAgrees: replacementFidelity(network, theta, transcoders, [question]) === 1,
+    nodes,
+    edges: graph.edges.map((edge) => [edge.from, edge.to, r3(edge.weight)]),
+    outputBias: r3(graph.bias.output!),
+  };
+}
+
+/** The swap and its control for every ordered pair of states (the random direction seeded by the pair). */
+function swapTable(run: Trained, seed: number) {
+  const { atlas, network, theta, transcoders } = run;
+  const states = atlas.shape.states;
+  return Array.from({ length: states }, (_, a) => Array.from({ length: states }, (_, b) => {
+    if (a === b) return null;
+    const random = createRandom(seed * 1000 + a * states + b + 7);
+    const direction = Float64Array.from({ length: network.shape.hidden }, () => random.normal());
+    const swap = swapStateFeature(network, theta, transcoders[0], 1, a, b);
+    const control = swapStateFeature(network, theta, transcoders[0], 1, a, b, direction);
+    return {
+      swap: { capital: r3(swap.capitalMoved), region: r3(swap.regionMoved) },
+      random: { capital: r3(control.capitalMoved), region: r3(control.regionMoved) },
+      sameRegion: atlas.regionOfState[a] === atlas.regionOfState[b],
+    };
+  }));
+}
+
+/**
+ * Patching clean → corrupted (two-step capital questions of cities in different states) at hidden1: the mean share
+ * of the logit difference restored by the whole layer, by the probe's state subspace, and by the rest of the layer.
+ */
+function patchingShares(run: Trained, basis: Float64Array[]) {
+  const { atlas, network, theta } = run;
+  const shares = { layer: [] as number[], state: [] as number[], rest: [] as number[] };
+  const cities = Array.from({ length: atlas.cityCount }, (_, city) => city);
+  for (const a of cities) {
+    const b = (a + atlas.shape.citiesPerState * 3 + 1) % atlas.cityCount;
+    const clean = atlas.ask('capital-of-city', a);
+    const corrupt = atlas.ask('capital-of-city', b);
+    const difference = (logits: Float64Array) => logits[clean.answer]! - logits[corrupt.answer]!;
+    const cleanRun = runQuestions(network, theta, [clean]);
+    const corruptDifference = difference(runQuestions(network, theta, [corrupt]).logits);
+    const full = difference(cleanRun.logits) - corruptDifference;
+    const source = cleanRun.cache.get('hidden1')!;
+    const restored = (edit: (values: Float64Array) => void) => (difference(runQuestions(network, theta, [corrupt], { hidden1: edit }).logits) - corruptDifference) / full;
+    shares.layer.push(restored(patch(source)));
+    shares.state.push(restored(patchSubspace(source, basis)));
+    shares.rest.push(restored(patchSubspace(source, basis, true)));
+  }
+  return { layer: mean(shares.layer), state: mean(shares.state), rest: mean(shares.rest) };
+}
+
+/** Patching hidden1 from another city of the same state: how many answers change. */
+function sameStatePatching(run: Trained) {
+  const { atlas, network, theta } = run;
+  const top = (logits: Float64Array) => logits.indexOf(Math.max(...logits));
+  let changed = 0;
+  let patches = 0;
+  for (let city = 0; city < atlas.cityCount; city++) {
+    const sibling = city % atlas.shape.citiesPerState === 0 ? city + 1 : city - 1;
+    for (const relation of twoStepRelations) {
+      const question = atlas.ask(relation, city);
+      const source = runQuestions(network, theta, [atlas.ask(relation, sibling)]).cache.get('hidden1')!;
+      if (top(runQuestions(network, theta, [question], { hidden1: patch(source) }).logits) !== top(runQuestions(network, theta, [question]).logits)) changed++;
+      patches++;
+    }
+  }
+  return { changed, patches };
+}
+
+async function train(seed: number): Promise<Trained> {
+  const run = await trainAtlas({ ...defaultAtlasSettings, seed });
+  return { ...run, transcoders: await trainTranscoders(run.network, run.theta, { ...transcoderSettings, seed }) };
+}
+
+async function summariseSeed(run: Trained, seed: number, swaps: ReturnType<typeof swapTable>): Promise<SeedSummary> {
+  const { atlas, network, theta } = run;
+  const { probes } = await stateProbes(network, theta, seed);
+  const probeAt = (site: string) => probes.find((probe) => probe.site === site)!;
+  const hidden1 = probeAt('hidden1');
+  const patching = patchingShares(run, stateSubspace(hidden1.directions, hidden1.classes, network.shape.hidden));
+  const sameState = sameStatePatching(run);
+  const pairs = swaps.flat().filter((pair) => pair !== null);
+  const regionPairs = pairs.filter((pair) => !pair.sameRegion);
+  return {
+    seed,
+    trainAccuracy: r3(accuracy(network, theta, atlas.training)),
+    heldOutCapital: r3(accuracy(network, theta, atlas.heldOut.filter((q) => q.relation === 'capital-of-city'))),
+    heldOutRegion: r3(accuracy(network, theta, atlas.heldOut.filter((q) => q.relation === 'region-of-city'))),
+    probe: { input: r3(probeAt('input').accuracy), embed: r3(probeAt('embed').accuracy), hidden1: r3(hidden1.accuracy), hidden2: r3(probeAt('hidden2').accuracy) },
+    patchLayer: r3(patching.layer),
+    patchStateSubspace: r3(patching.state),
+    patchRest: r3(patching.rest),
+    sameStateChanged: sameState.changed,
+    sameStatePatches: sameState.patches,
+    fidelity: r3(replacementFidelity(network, theta, run.transcoders, everyQuestion(network))),
+    swap: { capital: r3(mean(pairs.map((p) => p.swap.capital))), region: r3(mean(regionPairs.map((p) => p.swap.region))) },
+    random: { capital: r3(mean(pairs.map((p) => p.random.capital))), region: r3(mean(regionPairs.map((p) => p.random.region))) },
+  };
+}
+
+export async function computeData(): Promise<AttributionFigureData> {
+  const perSeed: SeedSummary[] = [];
+  let figure: Omit<AttributionFigureData, 'summary'> | undefined;
+  for (const seed of summarySeeds) {
+    const run = await train(seed);
+    const swaps = swapTable(run, seed);
+    perSeed.push(await summariseSeed(run, seed, swaps));
+    if (figure) continue;
+    const names: LatentNames = { state: stateOfLatent(run), question: questionKindOfLatent(run) };
+    const { atlas } = run;
+    // Per state: its first city (two-step questions trained) and its held-out city.
+    const cities = Array.from({ length: atlas.shape.states }, (_, state) => [state * atlas.shape.citiesPerState, (state + 1) * atlas.shape.citiesPerState - 1]).flat();
+    figure = {
+      seed,
+      states: run.atlas.shape.states,
+      citiesPerState: run.atlas.shape.citiesPerState,
+      regionOfState: [...atlas.regionOfState],
+      transcoder: { width: transcoderSettings.width, k: transcoderSettings.k },
+      fidelity: perSeed[0]!.fidelity,
+      graphs: cities.flatMap((city) => twoStepRelations.map((relation) => promptGraph(run, city, relation, names))),
+      swaps,
+    };
+  }
+  const over = (pick: (s: SeedSummary) => number) => range(perSeed.map(pick));
+  return {
+    ...figure!,
+    summary: {
+      seeds: perSeed.length,
+      chance: r3(1 / figure!.states),
+      perSeed,
+      heldOutCapital: over((s) => s.heldOutCapital),
+      heldOutRegion: over((s) => s.heldOutRegion),
+      probe: { input: over((s) => s.probe.input), embed: over((s) => s.probe.embed), hidden1: over((s) => s.probe.hidden1), hidden2: over((s) => s.probe.hidden2) },
+      patchLayer: over((s) => s.patchLayer),
+      patchStateSubspace: over((s) => s.patchStateSubspace),
+      patchRest: over((s) => s.patchRest),
+      sameStateChanged: perSeed.reduce((sum, s) => sum + s.sameStateChanged, 0),
+      sameStatePatches: perSeed.reduce((sum, s) => sum + s.sameStatePatches, 0),
+      fidelity: over((s) => s.fidelity),
+      swapCapital: over((s) => s.swap.capital),
+      swapRegion: over((s) => s.swap.region),
+      randomCapital: over((s) => s.random.capital),
+      randomRegion: over((s) => s.random.region),
+    },
+  };
+}
