@@ -11,12 +11,14 @@ import {
   attributionGraph, entityLabel, everyQuestion, replacementFidelity, stateFeatures, swapStateFeature, trainTranscoders, type TrainedTranscoder,
 } from '../../lab/atlas/attribution.ts';
 import { accuracy, defaultAtlasSettings, patchSubspace, runQuestions, stateProbes, stateSubspace, trainAtlas } from '../../lab/atlas/experiments.ts';
-import type { Relation } from '../../lab/atlas/world.ts';
+import type { Question, Relation } from '../../lab/atlas/world.ts';
 import { round } from '../../lab/json.ts';
 import { createRandom } from '../../lab/random.ts';
 
 /** Seeds of the summary the article quotes; the first is the figure's model. */
 export const summarySeeds = [0, 1, 2, 3, 4] as const;
+/** Held-out accuracy for both attributes at which a seed counts as composing (the lab's tests ask the same). */
+export const composingThreshold = 0.75;
 export const transcoderSettings = { width: 32, k: 4, steps: 1000 } as const;
 export const twoStepRelations = ['capital-of-city', 'region-of-city'] as const satisfies readonly Relation[];
 export type TwoStepRelation = (typeof twoStepRelations)[number];
@@ -28,11 +30,11 @@ export interface FigureNode {
   kind: NodeKind;
   /** Column: 0 input tokens, 1 layer-1 features, 2 layer-2 features, 3 the output. */
   layer: 0 | 1 | 2 | 3;
-  /** What the node stands for, in words: "city 4", "state = 0", "→ capital 0", "error 1", the answer. */
+  /** What the node stands for, in words: "city 4", "state = 0", "capital question", "error 1", the answer. */
   label: string;
   /** A feature's activation, the output's logit, an error node's total direct contribution; tokens: 1. */
   value: number;
-  /** For "state = s" features of layer 1: s. */
+  /** For "state = s" features: s. */
   state?: number;
 }
 
@@ -91,6 +93,8 @@ export interface AttributionFigureData {
   citiesPerState: number;
   /** Each state's region (index). */
   regionOfState: number[];
+  /** The network and its training, for the article. */
+  network: { entities: number; embedding: number; hidden: number; parameters: number; steps: number; weightDecay: number; trainingQuestions: number; heldOutQuestions: number; heldOutCities: number };
   transcoder: { width: number; k: number };
   /** Share of all questions on which the replacement alone gives the network's top answer. */
   fidelity: number;
@@ -105,6 +109,14 @@ export interface AttributionFigureData {
     seeds: number;
     chance: number;
     perSeed: SeedSummary[];
+    /** The control: held-out two-step accuracy without weight decay (range over seeds), per attribute. */
+    noWeightDecayHeldOutCapital: Range;
+    noWeightDecayHeldOutRegion: Range;
+    /** Held-out accuracy a seed must reach for both attributes to count as composing. */
+    composingThreshold: number;
+    /** Seeds whose held-out accuracy reaches the threshold for both attributes, with and without weight decay. */
+    composingSeeds: number;
+    composingSeedsWithoutDecay: number;
     heldOutCapital: Range;
     heldOutRegion: Range;
     probe: Record<'input' | 'embed' | 'hidden1' | 'hidden2', Range>;
@@ -128,71 +140,74 @@ const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0)
 type Trained = Awaited<ReturnType<typeof trainAtlas>> & { transcoders: [TrainedTranscoder, TrainedTranscoder] };
 
 /** Relation groups a non-state feature may be selective for, and how the figure names them. */
-const questionKinds = { capital: 'capital question', region: 'region question', 'state-of': '“which state?” question' } as const;
-type QuestionKind = keyof typeof questionKinds;
-const kindOf = (relation: Relation): QuestionKind => (relation.startsWith('capital') ? 'capital' : relation.startsWith('region') ? 'region' : 'state-of');
+const questionKinds = ['capital question', 'region question', '“which state?” question'] as const;
+const kindOf = (relation: Relation) => (relation.startsWith('capital') ? 0 : relation.startsWith('region') ? 1 : 2);
 
-/** Per layer-1 latent: the kind of question it is selective for (by at least half its mean there), if any. */
-function questionKindOfLatent(run: Trained): Map<number, QuestionKind> {
+/**
+ * Per latent of one layer's transcoder: the group of questions it is selective for, if any. A latent belongs to
+ * the group where its mean activation is largest when that mean exceeds every other group's by at least half
+ * of itself (a "state = 0" or "capital question" feature, not a shared one).
+ */
+function selectiveGroups(run: Trained, layer: 1 | 2, questions: readonly Question[], groupOf: (question: Question) => number, groups: number): Map<number, number> {
   const { network, theta, transcoders } = run;
-  const questions = everyQuestion(network);
-  const input = runQuestions(network, theta, questions).cache.get('embed')!;
-  const inputs = network.shape.embedding;
-  const trained = transcoders[0];
-  const kinds = Object.keys(questionKinds) as QuestionKind[];
-  const sums = new Map(kinds.map((kind) => [kind, new Float64Array(trained.transcoder.shape.width)]));
-  const counts = new Map(kinds.map((kind) => [kind, 0]));
+  const input = runQuestions(network, theta, questions).cache.get(layer === 1 ? 'embed' : 'hidden1')!;
+  const inputs = layer === 1 ? network.shape.embedding : network.shape.hidden;
+  const trained = layer === 1 ? transcoders[0] : transcoders[1];
+  const width = trained.transcoder.shape.width;
+  const sums = Array.from({ length: groups }, () => new Float64Array(width));
+  const counts = new Float64Array(groups);
   questions.forEach((question, row) => {
-    const kind = kindOf(question.relation);
-    counts.set(kind, counts.get(kind)! + 1);
+    const group = groupOf(question);
+    counts[group]!++;
     const code = trained.transcoder.encode(trained.theta, input, row * inputs);
-    code.latents.forEach((latent, a) => (sums.get(kind)![latent]! += code.activations[a]!));
+    code.latents.forEach((latent, a) => (sums[group]![latent]! += code.activations[a]!));
   });
-  const owner = new Map<number, QuestionKind>();
-  for (let latent = 0; latent < trained.transcoder.shape.width; latent++) {
-    const means = kinds.map((kind) => sums.get(kind)![latent]! / counts.get(kind)!).map((value, k) => ({ kind: kinds[k]!, value })).sort((a, b) => b.value - a.value);
-    if (means[0]!.value > 0 && means[0]!.value - means[1]!.value >= 0.5 * means[0]!.value) owner.set(latent, means[0]!.kind);
+  const owner = new Map<number, number>();
+  for (let latent = 0; latent < width; latent++) {
+    const means = sums.map((sum, group) => ({ group, value: sum[latent]! / counts[group]! })).sort((a, b) => b.value - a.value);
+    if (means[0]!.value > 0 && means[0]!.value - means[1]!.value >= 0.5 * means[0]!.value) owner.set(latent, means[0]!.group);
   }
   return owner;
 }
 
-/** Per layer-1 latent: the state it is selective for ("state = s"), if any. */
-function stateOfLatent(run: Trained): Map<number, number> {
+/**
+ * Layer 1's "state = s" features are the lab's (stateFeatures: the ones the swap suppresses and injects), kept
+ * when selective by at least half of their mean activation; the figure marks state A's with ◆.
+ */
+function layerOneStates(run: Trained): Map<number, number> {
   const owner = new Map<number, number>();
   for (let state = 0; state < run.atlas.shape.states; state++) {
     for (const feature of stateFeatures(run.network, run.theta, run.transcoders[0], 1, state)) {
-      // Selective for this state by at least half of its mean activation there: a state feature, not a shared one.
       if (feature.selectivity >= 0.5 * feature.meanActivation) owner.set(feature.latent, state);
     }
   }
   return owner;
 }
 
+/** Per layer, the state and the kind of question each feature is selective for: the figure's names. */
 export interface LatentNames {
-  /** Layer 1, named by where a latent fires: the state it is selective for, else the kind of question. */
-  state: Map<number, number>;
-  question: Map<number, QuestionKind>;
+  state: [Map<number, number>, Map<number, number>];
+  question: [Map<number, number>, Map<number, number>];
 }
 
-/** The entity a layer-2 latent's decoder direction raises most at the output: what it "says". */
-function topPromoted(run: Trained, latent: number): number {
-  const { network, theta, transcoders } = run;
-  const { hidden } = network.shape;
-  const decoder = transcoders[1].transcoder.layout.slice(transcoders[1].theta, 'W_dec').subarray(latent * hidden, (latent + 1) * hidden);
-  const W3 = network.layout.slice(theta, 'W3');
-  const effect = (entity: number) => decoder.reduce((sum, value, j) => sum + value * W3[entity * hidden + j]!, 0);
-  let best = 0;
-  for (let entity = 1; entity < network.atlas.entityCount; entity++) if (effect(entity) > effect(best)) best = entity;
-  return best;
+function latentNames(run: Trained): LatentNames {
+  const { atlas, network } = run;
+  const all = everyQuestion(network);
+  const twoStep = Array.from({ length: atlas.cityCount }, (_, city) => twoStepRelations.map((relation) => atlas.ask(relation, city))).flat();
+  const byKind = (layer: 1 | 2) => selectiveGroups(run, layer, all, (q) => kindOf(q.relation), questionKinds.length);
+  return {
+    state: [layerOneStates(run), selectiveGroups(run, 2, twoStep, (q) => atlas.stateOfCity(q.subject), atlas.shape.states)],
+    question: [byKind(1), byKind(2)],
+  };
 }
 
-/** Layer 1 by where a feature fires ("state = 0", "capital question"); layer 2 by what it raises most ("→ capital 0"). */
-function featureLabel(run: Trained, names: LatentNames, layer: 1 | 2, latent: number): { label: string; state?: number } {
-  if (layer === 2) return { label: `→ ${entityLabel(run.atlas, topPromoted(run, latent))}` };
-  const state = names.state.get(latent);
+/** A feature is named by where it fires: the state it is selective for, else the kind of question, else its index. */
+function featureLabel(names: LatentNames, layer: 1 | 2, latent: number): { label: string; state?: number } {
+  const at = layer === 1 ? 0 : 1;
+  const state = names.state[at].get(latent);
   if (state !== undefined) return { label: `state = ${state}`, state };
-  const kind = names.question.get(latent);
-  return { label: kind ? questionKinds[kind] : `feature ${latent}` };
+  const kind = names.question[at].get(latent);
+  return { label: kind === undefined ? `feature ${latent}` : questionKinds[kind]! };
 }
 
 function promptGraph(run: Trained, city: number, relation: TwoStepRelation, names: LatentNames): PromptGraph {
@@ -205,7 +220,7 @@ function promptGraph(run: Trained, city: number, relation: TwoStepRelation, name
     if (node.kind === 'token') return { id: node.id, kind: 'token', layer: 0, label: node.id === 'token:relation' ? (relation === 'capital-of-city' ? 'asks capital' : 'asks region') : node.label, value: 1 };
     if (node.kind === 'error') return { id: node.id, kind: 'error', layer: node.layer, label: `error ${node.layer}`, value: r3(outgoing(node.id)) };
     if (node.kind === 'output') return { id: node.id, kind: 'output', layer: 3, label: entityLabel(atlas, node.answer), value: r3(node.logit) };
-    return { id: node.id, kind: 'feature', layer: node.layer, ...featureLabel(run, names, node.layer, node.latent), value: r3(node.activation) };
+    return { id: node.id, kind: 'feature', layer: node.layer, ...featureLabel(names, node.layer, node.latent), value: r3(node.activation) };
   });
   return {
     city,
@@ -321,7 +336,7 @@ export async function computeData(): Promise<AttributionFigureData> {
     const swaps = swapTable(run, seed);
     perSeed.push(await summariseSeed(run, seed, swaps));
     if (figure) continue;
-    const names: LatentNames = { state: stateOfLatent(run), question: questionKindOfLatent(run) };
+    const names = latentNames(run);
     const { atlas } = run;
     // Per state: its first city (two-step questions trained) and its held-out city.
     const cities = Array.from({ length: atlas.shape.states }, (_, state) => [state * atlas.shape.citiesPerState, (state + 1) * atlas.shape.citiesPerState - 1]).flat();
@@ -330,11 +345,28 @@ export async function computeData(): Promise<AttributionFigureData> {
       states: run.atlas.shape.states,
       citiesPerState: run.atlas.shape.citiesPerState,
       regionOfState: [...atlas.regionOfState],
+      network: {
+        entities: atlas.entityCount,
+        embedding: run.network.shape.embedding,
+        hidden: run.network.shape.hidden,
+        parameters: run.network.layout.size,
+        steps: defaultAtlasSettings.steps,
+        weightDecay: defaultAtlasSettings.weightDecay,
+        trainingQuestions: atlas.training.length,
+        heldOutQuestions: atlas.heldOut.length,
+        heldOutCities: atlas.heldOut.length / 2,
+      },
       transcoder: { width: transcoderSettings.width, k: transcoderSettings.k },
       fidelity: perSeed[0]!.fidelity,
       graphs: cities.flatMap((city) => twoStepRelations.map((relation) => promptGraph(run, city, relation, names))),
       swaps,
     };
+  }
+  const withoutDecay: { capital: number; region: number }[] = [];
+  for (const seed of summarySeeds) {
+    const { network, theta, atlas } = await trainAtlas({ ...defaultAtlasSettings, seed, weightDecay: 0 });
+    const heldOut = (relation: TwoStepRelation) => accuracy(network, theta, atlas.heldOut.filter((q) => q.relation === relation));
+    withoutDecay.push({ capital: heldOut('capital-of-city'), region: heldOut('region-of-city') });
   }
   const over = (pick: (s: SeedSummary) => number) => range(perSeed.map(pick));
   return {
@@ -343,6 +375,11 @@ export async function computeData(): Promise<AttributionFigureData> {
       seeds: perSeed.length,
       chance: r3(1 / figure!.states),
       perSeed,
+      noWeightDecayHeldOutCapital: range(withoutDecay.map((s) => s.capital)),
+      noWeightDecayHeldOutRegion: range(withoutDecay.map((s) => s.region)),
+      composingThreshold,
+      composingSeeds: perSeed.filter((s) => s.heldOutCapital >= composingThreshold && s.heldOutRegion >= composingThreshold).length,
+      composingSeedsWithoutDecay: withoutDecay.filter((s) => s.capital >= composingThreshold && s.region >= composingThreshold).length,
       heldOutCapital: over((s) => s.heldOutCapital),
       heldOutRegion: over((s) => s.heldOutRegion),
       probe: { input: over((s) => s.probe.input), embed: over((s) => s.probe.embed), hidden1: over((s) => s.probe.hidden1), hidden2: over((s) => s.probe.hidden2) },
