@@ -35,3 +35,47 @@ export async function waitForHydration(page: Page, root = page.locator(`#${ANCHO
 export async function urlParam(page: Page, name: string): Promise<string | null> {
   return new URL(page.url()).searchParams.get(key(name));
 }
+
+/** A main-thread task of the page's renderer: wall-clock and thread (CPU) time, in milliseconds. */
+export interface MainThreadTask {
+  wallMs: number;
+  cpuMs: number;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * The renderer main-thread tasks that run while `action` does, from a Chrome trace. Each task's thread time
+ * (`cpuMs`) counts only the time the thread was on a core, so other processes on a loaded machine do not stretch
+ * it the way they stretch a PerformanceObserver long task's wall-clock duration; a budget on `cpuMs` measures the
+ * page's own work.
+ */
+export async function mainThreadTasksDuring(page: Page, action: () => Promise<void>): Promise<MainThreadTask[]> {
+  const browser = page.context().browser();
+  if (!browser) throw new Error('mainThreadTasksDuring needs a page from a launched browser');
+  await browser.startTracing(page, { categories: ['disabled-by-default-devtools.timeline', 'devtools.timeline'] });
+  let trace: Buffer;
+  try {
+    await action();
+  } finally {
+    trace = await browser.stopTracing();
+  }
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  return events
+    .filter((e) => e.ph === 'X' && e.name === 'RunTask' && mainThreads.has(`${e.pid}:${e.tid}`))
+    .map((e) => ({ wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? e.dur ?? 0) / 1000 }));
+}
+
+/** The tasks whose own work (thread time) exceeds a budget: what a responsiveness check expects to be empty. */
+export function tasksOverBudget(tasks: MainThreadTask[], budgetMs = 50): MainThreadTask[] {
+  return tasks.filter((t) => t.cpuMs > budgetMs);
+}
