@@ -18,7 +18,10 @@ export interface GraphNode {
   value: string;
   /** Signed size in [−1, 1] (clipped): colour by sign, shade by magnitude. */
   strength: number;
-  /** The node's accessible name when nodes are focusable (default: its name and value). */
+  /**
+   * The node's accessible name when nodes are focusable (default: "name: value"). Start it with "name: value":
+   * an accessible name must contain the visible text, which reads name then value.
+   */
   description?: string;
   /** Whether a click (or Enter/Space) on the node calls `onSelect`. */
   selectable?: boolean;

@@ -43,7 +43,7 @@ test('raising the threshold hides edges; another prompt and target change the gr
   expect(await edges()).toBeLessThan(before);
 
   const prompt = await figure(page).getByTestId('ag-prompt').textContent();
-  await figure(page).getByLabel('Question').selectOption('region');
+  await figure(page).getByLabel('Question', { exact: true }).selectOption('region');
   await expect(figure(page).getByTestId('ag-prompt')).not.toHaveText(prompt!);
   await expect(figure(page).getByTestId('ag-prompt')).toContainText('region of the state containing');
 
