@@ -21,7 +21,7 @@ export function SwapBars({ readout }: { readout: SwapReadout }) {
             <text class="ag-swap__value" x={labelWidth + barWidth + 6} y={rowHeight / 2} dy="0.35em">{`${Math.round(bar.share * 100)}%`}</text>
           </g>
         ))}
-        <text class="ag-swap__axis" x={labelWidth} y={height - 4}>share of state {readout.stateA}’s {readout.cities} cities moved to state {readout.stateB}’s answer</text>
+        <text class="ag-swap__axis" x={0} y={height - 4}>Bars: share of state {readout.stateA}’s {readout.cities} cities moved to state {readout.stateB}’s answer</text>
       </g>
     </svg>
   );

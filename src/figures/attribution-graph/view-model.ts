@@ -7,12 +7,8 @@ import type { GraphEdge, GraphLayer, GraphNode } from '../shared/layered-graph.t
 import type { AttributionFigureData, FigureNode, PromptGraph, SwapRates } from './data.ts';
 import type { Settings } from './settings.ts';
 
-export const graphLayers: GraphLayer[] = [
-  { title: 'Input', subtitle: 'tokens' },
-  { title: 'Layer 1', subtitle: 'features, error' },
-  { title: 'Layer 2', subtitle: 'features, error' },
-  { title: 'Output', subtitle: 'logit' },
-];
+/** Titles only: a subtitle would run into the name of a full column's top node. */
+export const graphLayers: GraphLayer[] = [{ title: 'Input' }, { title: 'Layer 1' }, { title: 'Layer 2' }, { title: 'Output' }];
 
 export function selectGraph(data: AttributionFigureData, settings: Pick<Settings, 'state' | 'city' | 'relation'>): PromptGraph {
   const relation = settings.relation === 'capital' ? 'capital-of-city' : 'region-of-city';
