@@ -15,7 +15,7 @@ export default defineFigure({
   description: 'The features, error nodes and direct contributions behind one two-step answer of a small network trained on a synthetic atlas, and what swapping its “state” feature does to the real network.',
   params,
   data: data as AttributionFigureData,
-  embedHeight: 1000,
+  embedHeight: 1500,
   credit: {
     credit: 'Figure by Grown, not built; the network, the transcoders and the graphs come from the site’s lab (src/lab/atlas/), a miniature of the circuit-tracing method of Ameisen et al. (2025).',
     licence: 'CC BY 4.0',
