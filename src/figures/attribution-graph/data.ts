@@ -107,8 +107,11 @@ export interface AttributionFigureData {
   swaps: ({ swap: SwapRates; random: SwapRates; sameRegion: boolean } | null)[][];
   summary: {
     seeds: number;
+    /** Chance for a state (or a capital) and for a region. */
     chance: number;
+    regionChance: number;
     perSeed: SeedSummary[];
+    trainAccuracy: Range;
     /** The control: held-out two-step accuracy without weight decay (range over seeds), per attribute. */
     noWeightDecayHeldOutCapital: Range;
     noWeightDecayHeldOutRegion: Range;
@@ -374,7 +377,9 @@ export async function computeData(): Promise<AttributionFigureData> {
     summary: {
       seeds: perSeed.length,
       chance: r3(1 / figure!.states),
+      regionChance: r3(1 / (Math.max(...figure!.regionOfState) + 1)),
       perSeed,
+      trainAccuracy: over((s) => s.trainAccuracy),
       noWeightDecayHeldOutCapital: range(withoutDecay.map((s) => s.capital)),
       noWeightDecayHeldOutRegion: range(withoutDecay.map((s) => s.region)),
       composingThreshold,
