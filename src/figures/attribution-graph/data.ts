@@ -2,22 +2,22 @@
  * Build-time lab output for the attribution-graph figure: the atlas network (src/lab/atlas/) trained at the
  * default settings with one TopK transcoder per layer, then, for every two-step question (each city × capital or
  * region), its attribution graph on the local replacement, and for every pair of states the feature swap
- * "state = A" → "state = B" against a random push of the same norm. A summary over seeds gives the numbers the
- * article quotes (composition, probes, patching the state subspace, fidelity, swaps). The browser only filters
- * and draws. `npm run precompute -- attribution-graph` writes data.json; tests/unit/figures/data.test.ts checks it.
+ * "state = A" → "state = B" against a random push of the same norm. The browser only filters and draws. What the
+ * lab measures over seeds (probes, patching, fidelity, swaps) is in the activation-patching figure's data
+ * (summariseAtlasSeed); this figure adds the one control the article needs beyond it: held-out accuracy without
+ * weight decay. `npm run precompute -- attribution-graph` writes data.json; tests/unit/figures/data.test.ts checks it.
  */
-import { patch } from '../../lab/core/interventions.ts';
 import {
   attributionGraph, entityLabel, everyQuestion, replacementFidelity, stateFeatures, swapStateFeature, trainTranscoders, type TrainedTranscoder,
 } from '../../lab/atlas/attribution.ts';
-import { accuracy, defaultAtlasSettings, patchSubspace, runQuestions, stateProbes, stateSubspace, trainAtlas } from '../../lab/atlas/experiments.ts';
+import { accuracy, defaultAtlasSettings, runQuestions, trainAtlas } from '../../lab/atlas/experiments.ts';
 import type { Question, Relation } from '../../lab/atlas/world.ts';
 import { round } from '../../lab/json.ts';
 import { createRandom } from '../../lab/random.ts';
 
-/** Seeds of the summary the article quotes; the first is the figure's model. */
+/** Seeds of the no-weight-decay control (those of the lab's seed summary); the first is the figure's model. */
 export const summarySeeds = [0, 1, 2, 3, 4] as const;
-/** Held-out accuracy for both attributes at which a seed counts as composing (the lab's tests ask the same). */
+/** Held-out accuracy for both attributes at which a seed counts as composing. */
 export const composingThreshold = 0.75;
 export const transcoderSettings = { width: 32, k: 4, steps: 1000 } as const;
 export const twoStepRelations = ['capital-of-city', 'region-of-city'] as const satisfies readonly Relation[];
@@ -65,28 +65,6 @@ export interface Range {
   max: number;
 }
 
-export interface SeedSummary {
-  seed: number;
-  trainAccuracy: number;
-  heldOutCapital: number;
-  heldOutRegion: number;
-  probe: Record<'input' | 'embed' | 'hidden1' | 'hidden2', number>;
-  /** Mean share of the clean-minus-corrupted logit difference restored by patching clean → corrupted at hidden1. */
-  patchLayer: number;
-  patchStateSubspace: number;
-  patchRest: number;
-  /** Patches (from another city of the same state) that changed the answer, out of `sameStatePatches`. */
-  sameStateChanged: number;
-  sameStatePatches: number;
-  fidelity: number;
-  /**
-   * Swap "state = A" → "state = B" at layer 1, averaged over ordered pairs of states (for the region, pairs in
-   * different regions only); and the random push of the same norm.
-   */
-  swap: SwapRates;
-  random: SwapRates;
-}
-
 export interface AttributionFigureData {
   seed: number;
   states: number;
@@ -105,40 +83,21 @@ export interface AttributionFigureData {
    * When A and B share a region, the region answer is B's before any push, so its rate says nothing: `sameRegion`.
    */
   swaps: ({ swap: SwapRates; random: SwapRates; sameRegion: boolean } | null)[][];
-  summary: {
+  /** The control the article quotes: held-out two-step accuracy without weight decay, over the summary seeds. */
+  withoutWeightDecay: {
     seeds: number;
-    /** Chance for a state (or a capital) and for a region. */
-    chance: number;
-    regionChance: number;
-    perSeed: SeedSummary[];
-    trainAccuracy: Range;
-    /** The control: held-out two-step accuracy without weight decay (range over seeds), per attribute. */
-    noWeightDecayHeldOutCapital: Range;
-    noWeightDecayHeldOutRegion: Range;
-    /** Held-out accuracy a seed must reach for both attributes to count as composing. */
-    composingThreshold: number;
-    /** Seeds whose held-out accuracy reaches the threshold for both attributes, with and without weight decay. */
-    composingSeeds: number;
-    composingSeedsWithoutDecay: number;
     heldOutCapital: Range;
     heldOutRegion: Range;
-    probe: Record<'input' | 'embed' | 'hidden1' | 'hidden2', Range>;
-    patchLayer: Range;
-    patchStateSubspace: Range;
-    patchRest: Range;
-    sameStateChanged: number;
-    sameStatePatches: number;
-    fidelity: Range;
-    swapCapital: Range;
-    swapRegion: Range;
-    randomCapital: Range;
-    randomRegion: Range;
+    /** Held-out accuracy a seed must reach for both attributes to count as composing, and how many did. */
+    composingThreshold: number;
+    composingSeeds: number;
   };
+  /** Chance for a region (for a capital it is one over the states). */
+  regionChance: number;
 }
 
 const r3 = (value: number) => round(value, 4);
 const range = (values: number[]): Range => ({ min: r3(Math.min(...values)), max: r3(Math.max(...values)) });
-const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
 type Trained = Awaited<ReturnType<typeof trainAtlas>> & { transcoders: [TrainedTranscoder, TrainedTranscoder] };
 
@@ -257,147 +216,50 @@ function swapTable(run: Trained, seed: number) {
   }));
 }
 
-/**
- * Patching clean → corrupted (two-step capital questions of cities in different states) at hidden1: the mean share
- * of the logit difference restored by the whole layer, by the probe's state subspace, and by the rest of the layer.
- */
-function patchingShares(run: Trained, basis: Float64Array[]) {
-  const { atlas, network, theta } = run;
-  const shares = { layer: [] as number[], state: [] as number[], rest: [] as number[] };
-  const cities = Array.from({ length: atlas.cityCount }, (_, city) => city);
-  for (const a of cities) {
-    const b = (a + atlas.shape.citiesPerState * 3 + 1) % atlas.cityCount;
-    const clean = atlas.ask('capital-of-city', a);
-    const corrupt = atlas.ask('capital-of-city', b);
-    const difference = (logits: Float64Array) => logits[clean.answer]! - logits[corrupt.answer]!;
-    const cleanRun = runQuestions(network, theta, [clean]);
-    const corruptDifference = difference(runQuestions(network, theta, [corrupt]).logits);
-    const full = difference(cleanRun.logits) - corruptDifference;
-    const source = cleanRun.cache.get('hidden1')!;
-    const restored = (edit: (values: Float64Array) => void) => (difference(runQuestions(network, theta, [corrupt], { hidden1: edit }).logits) - corruptDifference) / full;
-    shares.layer.push(restored(patch(source)));
-    shares.state.push(restored(patchSubspace(source, basis)));
-    shares.rest.push(restored(patchSubspace(source, basis, true)));
-  }
-  return { layer: mean(shares.layer), state: mean(shares.state), rest: mean(shares.rest) };
-}
-
-/** Patching hidden1 from another city of the same state: how many answers change. */
-function sameStatePatching(run: Trained) {
-  const { atlas, network, theta } = run;
-  const top = (logits: Float64Array) => logits.indexOf(Math.max(...logits));
-  let changed = 0;
-  let patches = 0;
-  for (let city = 0; city < atlas.cityCount; city++) {
-    const sibling = city % atlas.shape.citiesPerState === 0 ? city + 1 : city - 1;
-    for (const relation of twoStepRelations) {
-      const question = atlas.ask(relation, city);
-      const source = runQuestions(network, theta, [atlas.ask(relation, sibling)]).cache.get('hidden1')!;
-      if (top(runQuestions(network, theta, [question], { hidden1: patch(source) }).logits) !== top(runQuestions(network, theta, [question]).logits)) changed++;
-      patches++;
-    }
-  }
-  return { changed, patches };
-}
-
 async function train(seed: number): Promise<Trained> {
   const run = await trainAtlas({ ...defaultAtlasSettings, seed });
   return { ...run, transcoders: await trainTranscoders(run.network, run.theta, { ...transcoderSettings, seed }) };
 }
 
-async function summariseSeed(run: Trained, seed: number, swaps: ReturnType<typeof swapTable>): Promise<SeedSummary> {
-  const { atlas, network, theta } = run;
-  const { probes } = await stateProbes(network, theta, seed);
-  const probeAt = (site: string) => probes.find((probe) => probe.site === site)!;
-  const hidden1 = probeAt('hidden1');
-  const patching = patchingShares(run, stateSubspace(hidden1.directions, hidden1.classes, network.shape.hidden));
-  const sameState = sameStatePatching(run);
-  const pairs = swaps.flat().filter((pair) => pair !== null);
-  const regionPairs = pairs.filter((pair) => !pair.sameRegion);
-  return {
-    seed,
-    trainAccuracy: r3(accuracy(network, theta, atlas.training)),
-    heldOutCapital: r3(accuracy(network, theta, atlas.heldOut.filter((q) => q.relation === 'capital-of-city'))),
-    heldOutRegion: r3(accuracy(network, theta, atlas.heldOut.filter((q) => q.relation === 'region-of-city'))),
-    probe: { input: r3(probeAt('input').accuracy), embed: r3(probeAt('embed').accuracy), hidden1: r3(hidden1.accuracy), hidden2: r3(probeAt('hidden2').accuracy) },
-    patchLayer: r3(patching.layer),
-    patchStateSubspace: r3(patching.state),
-    patchRest: r3(patching.rest),
-    sameStateChanged: sameState.changed,
-    sameStatePatches: sameState.patches,
-    fidelity: r3(replacementFidelity(network, theta, run.transcoders, everyQuestion(network))),
-    swap: { capital: r3(mean(pairs.map((p) => p.swap.capital))), region: r3(mean(regionPairs.map((p) => p.swap.region))) },
-    random: { capital: r3(mean(pairs.map((p) => p.random.capital))), region: r3(mean(regionPairs.map((p) => p.random.region))) },
-  };
-}
-
 export async function computeData(): Promise<AttributionFigureData> {
-  const perSeed: SeedSummary[] = [];
-  let figure: Omit<AttributionFigureData, 'summary'> | undefined;
-  for (const seed of summarySeeds) {
-    const run = await train(seed);
-    const swaps = swapTable(run, seed);
-    perSeed.push(await summariseSeed(run, seed, swaps));
-    if (figure) continue;
-    const names = latentNames(run);
-    const { atlas } = run;
-    // Per state: its first city (two-step questions trained) and its held-out city.
-    const cities = Array.from({ length: atlas.shape.states }, (_, state) => [state * atlas.shape.citiesPerState, (state + 1) * atlas.shape.citiesPerState - 1]).flat();
-    figure = {
-      seed,
-      states: run.atlas.shape.states,
-      citiesPerState: run.atlas.shape.citiesPerState,
-      regionOfState: [...atlas.regionOfState],
-      network: {
-        entities: atlas.entityCount,
-        embedding: run.network.shape.embedding,
-        hidden: run.network.shape.hidden,
-        parameters: run.network.layout.size,
-        steps: defaultAtlasSettings.steps,
-        weightDecay: defaultAtlasSettings.weightDecay,
-        trainingQuestions: atlas.training.length,
-        heldOutQuestions: atlas.heldOut.length,
-        heldOutCities: atlas.heldOut.length / 2,
-      },
-      transcoder: { width: transcoderSettings.width, k: transcoderSettings.k },
-      fidelity: perSeed[0]!.fidelity,
-      graphs: cities.flatMap((city) => twoStepRelations.map((relation) => promptGraph(run, city, relation, names))),
-      swaps,
-    };
-  }
+  const run = await train(summarySeeds[0]);
+  const { atlas } = run;
+  // Per state: its first city (two-step questions trained) and its held-out city.
+  const cities = Array.from({ length: atlas.shape.states }, (_, state) => [state * atlas.shape.citiesPerState, (state + 1) * atlas.shape.citiesPerState - 1]).flat();
+  const names = latentNames(run);
   const withoutDecay: { capital: number; region: number }[] = [];
   for (const seed of summarySeeds) {
-    const { network, theta, atlas } = await trainAtlas({ ...defaultAtlasSettings, seed, weightDecay: 0 });
-    const heldOut = (relation: TwoStepRelation) => accuracy(network, theta, atlas.heldOut.filter((q) => q.relation === relation));
+    const { network, theta, atlas: world } = await trainAtlas({ ...defaultAtlasSettings, seed, weightDecay: 0 });
+    const heldOut = (relation: TwoStepRelation) => accuracy(network, theta, world.heldOut.filter((q) => q.relation === relation));
     withoutDecay.push({ capital: heldOut('capital-of-city'), region: heldOut('region-of-city') });
   }
-  const over = (pick: (s: SeedSummary) => number) => range(perSeed.map(pick));
   return {
-    ...figure!,
-    summary: {
-      seeds: perSeed.length,
-      chance: r3(1 / figure!.states),
-      regionChance: r3(1 / (Math.max(...figure!.regionOfState) + 1)),
-      perSeed,
-      trainAccuracy: over((s) => s.trainAccuracy),
-      noWeightDecayHeldOutCapital: range(withoutDecay.map((s) => s.capital)),
-      noWeightDecayHeldOutRegion: range(withoutDecay.map((s) => s.region)),
-      composingThreshold,
-      composingSeeds: perSeed.filter((s) => s.heldOutCapital >= composingThreshold && s.heldOutRegion >= composingThreshold).length,
-      composingSeedsWithoutDecay: withoutDecay.filter((s) => s.capital >= composingThreshold && s.region >= composingThreshold).length,
-      heldOutCapital: over((s) => s.heldOutCapital),
-      heldOutRegion: over((s) => s.heldOutRegion),
-      probe: { input: over((s) => s.probe.input), embed: over((s) => s.probe.embed), hidden1: over((s) => s.probe.hidden1), hidden2: over((s) => s.probe.hidden2) },
-      patchLayer: over((s) => s.patchLayer),
-      patchStateSubspace: over((s) => s.patchStateSubspace),
-      patchRest: over((s) => s.patchRest),
-      sameStateChanged: perSeed.reduce((sum, s) => sum + s.sameStateChanged, 0),
-      sameStatePatches: perSeed.reduce((sum, s) => sum + s.sameStatePatches, 0),
-      fidelity: over((s) => s.fidelity),
-      swapCapital: over((s) => s.swap.capital),
-      swapRegion: over((s) => s.swap.region),
-      randomCapital: over((s) => s.random.capital),
-      randomRegion: over((s) => s.random.region),
+    seed: summarySeeds[0],
+    states: atlas.shape.states,
+    citiesPerState: atlas.shape.citiesPerState,
+    regionOfState: [...atlas.regionOfState],
+    network: {
+      entities: atlas.entityCount,
+      embedding: run.network.shape.embedding,
+      hidden: run.network.shape.hidden,
+      parameters: run.network.layout.size,
+      steps: defaultAtlasSettings.steps,
+      weightDecay: defaultAtlasSettings.weightDecay,
+      trainingQuestions: atlas.training.length,
+      heldOutQuestions: atlas.heldOut.length,
+      heldOutCities: atlas.heldOut.length / 2,
     },
+    transcoder: { width: transcoderSettings.width, k: transcoderSettings.k },
+    fidelity: r3(replacementFidelity(run.network, run.theta, run.transcoders, everyQuestion(run.network))),
+    graphs: cities.flatMap((city) => twoStepRelations.map((relation) => promptGraph(run, city, relation, names))),
+    swaps: swapTable(run, summarySeeds[0]),
+    withoutWeightDecay: {
+      seeds: summarySeeds.length,
+      heldOutCapital: range(withoutDecay.map((s) => s.capital)),
+      heldOutRegion: range(withoutDecay.map((s) => s.region)),
+      composingThreshold,
+      composingSeeds: withoutDecay.filter((s) => s.capital >= composingThreshold && s.region >= composingThreshold).length,
+    },
+    regionChance: r3(1 / atlas.shape.regions),
   };
 }
