@@ -37,8 +37,10 @@ export default function AttributionGraph({ anchor }: FigureIslandProps) {
     <div class="fig ag" data-hydrated={state.hydrated ? 'true' : 'false'}>
       <div class="fig__stage">
         <p class="ag__prompt" data-testid="ag-prompt">Prompt: {promptText(graph)}.</p>
-        <LayeredGraph layers={graphLayers} nodes={drawing.nodes} edges={drawing.edges} box={graphBox} explorable
-          label={`Attribution graph for ${promptText(graph)}; point at or focus a node to highlight its paths`} />
+        <div class="ag__graph">
+          <LayeredGraph layers={graphLayers} nodes={drawing.nodes} edges={drawing.edges} box={graphBox} explorable
+            label={`Attribution graph for ${promptText(graph)}; point at or focus a node to highlight its paths`} />
+        </div>
         <p class="fig__legend">
           Solid edges push the target up, dashed edges push it down; width shows size. ◆ marks the layer-1 “state = {values.state}” feature the intervention suppresses.
           Point at a node, or Tab to it, to highlight every path through it. {pruned.hiddenEdges} of {graph.edges.length} edges are hidden below the threshold.
