@@ -158,11 +158,14 @@ function Node({ node, at: [x, y], radius, last, pinned, onPath, explorable, onSe
       <circle class="fig-node__halo" cx={x} cy={y} r={radius + 4} />
       <circle class="fig-node__body" cx={x} cy={y} r={radius} />
       <circle class="fig-node__fill" cx={x} cy={y} r={radius} fill-opacity={(0.9 * strength).toFixed(3)} data-animate />
-      <text class="fig-node__value" x={x} y={y} dy="0.35em" text-anchor="middle">
-        {node.value}
-      </text>
-      <text class="fig-node__name" x={last ? x + radius + 6 : x} y={last ? y : y - radius - 6} dy={last ? '0.35em' : undefined} text-anchor={last ? 'start' : 'middle'}>
-        {node.name}
+      {/* One text element, name first: a focusable node's visible text then reads "name value", as its label does. */}
+      <text>
+        <tspan class="fig-node__name" x={last ? x + radius + 6 : x} y={last ? y : y - radius - 6} dy={last ? '0.35em' : undefined} text-anchor={last ? 'start' : 'middle'}>
+          {node.name}
+        </tspan>{' '}
+        <tspan class="fig-node__value" x={x} y={y} dy="0.35em" text-anchor="middle">
+          {node.value}
+        </tspan>
       </text>
     </g>
   );

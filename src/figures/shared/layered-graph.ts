@@ -18,7 +18,10 @@ export interface GraphNode {
   value: string;
   /** Signed size in [−1, 1] (clipped): colour by sign, shade by magnitude. */
   strength: number;
-  /** The node's accessible name when nodes are focusable (default: its name and value). */
+  /**
+   * The node's accessible name when nodes are focusable (default: "name: value"). Start it with "name: value":
+   * an accessible name must contain the visible text, which reads name then value.
+   */
   description?: string;
   /** Whether a click (or Enter/Space) on the node calls `onSelect`. */
   selectable?: boolean;
@@ -41,20 +44,22 @@ export interface GraphBox {
   height: number;
   /** Node radius. */
   radius: number;
+  /** Room left of the first layer's centres, for names written above them (default 30). */
+  left?: number;
 }
 
 export const defaultGraphBox: GraphBox = { width: 440, height: 320, radius: 22 };
 /** Room above the nodes for the layer titles, and below them. */
 const top = 70;
 const bottomPadding = 26;
-const left = 30;
+const defaultLeft = 30;
 /** Room right of the last layer for its names. */
 const rightPadding = 104;
 const maxRowSpacing = 72;
 
 /** Centre of the node at (layer, index) in a graph whose layers have these sizes. */
 export function nodePosition(layerSizes: readonly number[], layer: number, index: number, box: GraphBox = defaultGraphBox): [number, number] {
-  const x = scalePoint<number>().domain(layerSizes.map((_, l) => l)).range([left, box.width - rightPadding])(layer) ?? 0;
+  const x = scalePoint<number>().domain(layerSizes.map((_, l) => l)).range([box.left ?? defaultLeft, box.width - rightPadding])(layer) ?? 0;
   const size = layerSizes[layer] ?? 1;
   const bottom = box.height - bottomPadding;
   const spacing = Math.min(maxRowSpacing, (bottom - top) / Math.max(1, size - 1));

@@ -112,6 +112,14 @@ describe('LayeredGraph', () => {
     expect(cy).toBeCloseTo((ay + by) / 2);
   });
 
+  test('a box may leave more room left of the first layer, for names written above its nodes', () => {
+    const box = { width: 440, height: 320, radius: 22 };
+    const sizes = [2, 1];
+    expect(nodePosition(sizes, 0, 0, box)[0]).toBe(30);
+    expect(nodePosition(sizes, 0, 0, { ...box, left: 60 })[0]).toBe(60);
+    expect(nodePosition(sizes, 1, 0, { ...box, left: 60 })[0]).toBe(nodePosition(sizes, 1, 0, box)[0]);
+  });
+
   test('the path through a node is its ancestors, its descendants and the edges between', () => {
     const path = pathThrough(edges, 'c');
     expect([...path.nodes].sort()).toEqual(['a', 'b', 'c', 'd']);
