@@ -1,5 +1,5 @@
 /**
- * A figure's drawing for its link preview: the first drawing (an <svg role="img">) of the figure's server
+ * A figure's drawing for its link preview: the first drawing (an <svg role="img"> or "group") of the figure's server
  * render that resvg can draw faithfully, with the stylesheet rules that apply to it embedded as a <style>
  * (values resolved, src/lib/social/figure-styles.ts) inside groups that carry the classes of the HTML
  * elements around it, so descendant selectors such as `.fig svg text` still match. A drawing is passed over
@@ -19,6 +19,8 @@ export interface FigureDrawing {
 }
 
 const TAG = /<(\/?)([a-zA-Z][\w:-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+/** A drawing is an <svg> with a role: "img", or "group" for one whose parts take focus (an explorable graph). */
+const DRAWING_ROLES = new Set(['img', 'group']);
 const VOID = new Set(['area', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const attribute = (attrs: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(attrs)?.[1];
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
@@ -33,7 +35,7 @@ interface Candidate {
   ancestorNames: string[];
 }
 
-/** Every <svg role="img"> of the HTML at the top level of a drawing, with its enclosing elements' classes. */
+/** Every drawing of the HTML (not those inside another), with its enclosing elements' classes and names. */
 function drawings(html: string): Candidate[] {
   const found: Candidate[] = [];
   const open: { name: string; classes: string | undefined }[] = [];
@@ -50,7 +52,7 @@ function drawings(html: string): Candidate[] {
         start = null;
       }
     } else if (!selfClosing && !VOID.has(name)) {
-      if (!start && name === 'svg' && attribute(attrs, 'role') === 'img') {
+      if (!start && name === 'svg' && DRAWING_ROLES.has(attribute(attrs, 'role') ?? '')) {
         const ancestors = open.flatMap((e) => (e.classes ? [e.classes] : []));
         start = { index: m.index as number, attrs, ancestors, ancestorNames: open.map((e) => e.name), depth: open.length };
       }

@@ -12,6 +12,7 @@ import { flattenCss, selectorClasses, selectorTypes } from '../../../src/lib/soc
  */
 const SHOWN: Record<string, string | null> = {
   'activation-patching': 'fig-heatmap',
+  'attribution-graph': 'fig-graph',
   'feature-steering': 'fs-chart',
   'induction-heads': 'ih-chart',
   'monitor-pressure': 'mp-curves mp-curves--wide',
