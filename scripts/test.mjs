@@ -1,6 +1,6 @@
 // Runs every test suite and ends with one line "N passed, N failed" whose totals come from the runners'
 // JSON reports, after a table of how long each stage took. Independent stages run two at a time (the
-// machine has 2 cores); the browser tests and the quality report run alone so their timings are not disturbed.
+// machine has 2 cores); Lighthouse's performance runs come last, alone, so their timings are not disturbed.
 // Exits non-zero on any failure, crash or empty suite. Adding a stage is one entry in `stages`.
 //
 //   npm test [-- --jobs 2] [--docs README.md]
@@ -34,18 +34,23 @@ const playwrightTotals = (r) => ({ passed: r.stats.expected + r.stats.flaky, fai
 const qualityTotals = (r) => ({ passed: r.summary.passed, failed: r.summary.failed });
 
 /** @type {SuiteStage[]} */
+// In priority order: a free slot goes to the first stage whose needs are met. The browser tests are the longest
+// stage, so they start as soon as the build is there, and the rest fills the other slot beside them.
 const stages = [
-  { id: 'unit', title: 'unit tests', command: 'npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json', report: 'reports/unit.json', totals: vitestTotals, suite: 'unit (vitest)' },
-  // Beside the unit tests. astro check writes .astro/types.d.ts (astro:content and import.meta.glob types), which tsc reads.
-  { id: 'astro-check', title: 'type check (astro check)', command: 'npx astro check', suite: 'types (astro check)' },
-  { id: 'tsc', title: 'type check of scripts and tests (tsc)', command: 'npx tsc -p tsconfig.scripts.json', needs: ['astro-check'], suite: 'types (tsc: scripts, tests)' },
   { id: 'build', title: 'production build', command: 'npm run build', env: rootEnv },
-  // Alone: its responsiveness and training checks time the main thread, which the unit tests' lab training would disturb.
-  { id: 'e2e', title: 'browser tests', command: 'npx playwright test', env: { ...rootEnv, E2E_REPORT: 'reports/e2e.json' }, needs: ['build'], exclusive: true, report: 'reports/e2e.json', totals: playwrightTotals, suite: 'browser (playwright)' },
+  // astro check writes .astro/types.d.ts (astro:content and import.meta.glob types), which tsc reads.
+  { id: 'astro-check', title: 'type check (astro check)', command: 'npx astro check', suite: 'types (astro check)' },
+  // Not alone: the responsiveness checks count each main-thread task's own CPU time, which other work on the
+  // machine does not stretch.
+  { id: 'e2e', title: 'browser tests', command: 'npx playwright test', env: { ...rootEnv, E2E_REPORT: 'reports/e2e.json' }, needs: ['build'], report: 'reports/e2e.json', totals: playwrightTotals, suite: 'browser (playwright)' },
+  { id: 'tsc', title: 'type check of scripts and tests (tsc)', command: 'npx tsc -p tsconfig.scripts.json', needs: ['astro-check'], suite: 'types (tsc: scripts, tests)' },
+  { id: 'unit', title: 'unit tests', command: 'npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json', report: 'reports/unit.json', totals: vitestTotals, suite: 'unit (vitest)' },
   // After the first build, not beside it: two Astro builds of one project would share its caches.
   { id: 'subpath-build', title: `sub-path build (${SUBPATH})`, command: 'npm run build', env: subEnv, needs: ['build'] },
   { id: 'subpath-e2e', title: 'browser smoke tests on the sub-path build', command: 'npx playwright test --grep @smoke', env: subEnv, needs: ['subpath-build'], report: 'reports/e2e-subpath.json', totals: playwrightTotals, suite: `browser smoke (${SUBPATH})` },
-  { id: 'quality', title: 'quality report', command: 'node scripts/quality/report.mjs', env: rootEnv, needs: ['build'], exclusive: true, report: 'reports/quality.json', totals: qualityTotals, suite: 'quality budgets' },
+  { id: 'quality', title: 'quality report (every page)', command: 'node scripts/quality/report.mjs --lighthouse categories', env: rootEnv, needs: ['build'], report: 'reports/quality.json', totals: qualityTotals, suite: 'quality budgets' },
+  // Alone and last: Lighthouse's performance score is computed from timings that other work would stretch.
+  { id: 'performance', title: 'Lighthouse performance (one page per template)', command: 'node scripts/quality/report.mjs --only lighthouse --lighthouse performance --out reports/quality-performance.json', env: rootEnv, needs: ['build'], exclusive: true, report: 'reports/quality-performance.json', totals: qualityTotals, suite: 'performance budgets' },
 ];
 
 /** @param {string} path */

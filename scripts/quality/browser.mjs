@@ -1,7 +1,7 @@
 // The browser pass (Playwright on the local Chromium): for every page, every request it makes (none may
-// leave the origin), CSP violations, console errors, page errors, axe violations and layout shifts, while
-// the page is scrolled so every island hydrates, figures are asked to run (their workers start) and
-// search is exercised where the page has it.
+// leave the origin), CSP violations, console errors, page errors, axe violations in light and dark, sideways
+// scrolling at 375 px and layout shifts, while the page is scrolled so every island hydrates, figures are
+// asked to run (their workers start) and search is exercised where the page has it.
 import { chromium } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { chromiumArgs, chromiumPath } from '../../tests/e2e/support/chromium.ts';
@@ -29,7 +29,7 @@ const searchQuery = 'model';
  * @typedef {{
  *   status: number, requests: number, externalRequests: string[], failedRequests: string[], consoleErrors: string[],
  *   pageErrors: string[], cspViolations: CspViolation[], cspHeader: string[], axe: AxeViolation[], cls: number,
- *   shifts: Shift[], clsAfterInteraction: number, shiftsAfterInteraction: Shift[],
+ *   shifts: Shift[], clsAfterInteraction: number, shiftsAfterInteraction: Shift[], sidewaysScroll375: number,
  *   islands: { total: number, hydrated: number }, workers: string[], ranButtons: string[], search: SearchResult | null,
  * }} PageResult
  */
@@ -70,23 +70,30 @@ function instrument() {
 }
 
 /**
+ * Checks the pages `concurrency` at a time, each in its own browser context: a page spends most of its check
+ * waiting (for the network to idle, islands to hydrate, workers to run), so a second page fills that time.
+ * Nothing measured depends on wall-clock time.
  * @param {{ url: string, path: string }[]} pages  url = path with base, relative to origin
- * @param {{ origin: string, log?: (s: string) => void, axe?: boolean, interact?: boolean }} options
+ * @param {{ origin: string, log?: (s: string) => void, axe?: boolean, interact?: boolean, concurrency?: number }} options
  */
-export async function browserPass(pages, { origin, log = () => {}, axe = true, interact = true }) {
+export async function browserPass(pages, { origin, log = () => {}, axe = true, interact = true, concurrency = 3 }) {
   const browser = await launchBrowser();
   /** @type {Record<string, PageResult>} */
   const results = {};
-  try {
-    for (const p of pages) {
+  const queue = [...pages];
+  const worker = async () => {
+    for (let p = queue.shift(); p; p = queue.shift()) {
       const started = Date.now();
       results[p.path] = await checkPage(browser, origin, p.url, { axe, interact });
       log(`  browser ${p.path} ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
   } finally {
     await browser.close();
   }
-  return results;
+  return Object.fromEntries(pages.map((p) => [p.path, results[p.path] ?? blankPageResult()]));
 }
 
 /**
@@ -108,6 +115,7 @@ export function blankPageResult() {
     shifts: [],
     clsAfterInteraction: 0,
     shiftsAfterInteraction: [],
+    sidewaysScroll375: 0,
     islands: { total: 0, hydrated: 0 },
     workers: [],
     ranButtons: [],
@@ -187,9 +195,15 @@ async function checkPage(browser, origin, url, { axe, interact }) {
     }
     await settle(page);
     if (axe) {
-      const result = await new AxeBuilder({ page }).withTags(axeTags).analyze();
-      out.axe = result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+      for (const colorScheme of /** @type {const} */ (['light', 'dark'])) {
+        await page.emulateMedia({ colorScheme });
+        const result = await new AxeBuilder({ page }).withTags(axeTags).analyze();
+        out.axe.push(...result.violations.map((v) => ({ id: `${v.id} (${colorScheme})`, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })));
+      }
     }
+    // A phone's width: nothing may make the page scroll sideways.
+    await page.setViewportSize({ width: 375, height: 800 });
+    out.sidewaysScroll375 = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     const q = await page.evaluate(() => /** @type {typeof window & { __quality?: QualityProbe }} */ (window).__quality);
     const shifts = q?.shifts ?? [];
     /** @param {Shift[]} list */
@@ -245,8 +259,8 @@ async function trySearch(page, pagefindRequests) {
   const box = page.locator('input[type="search"], .pagefind-ui__search-input').first();
   if (!(await box.count()) || !(await box.isVisible().catch(() => false))) return null;
   const before = pagefindRequests.length;
+  // Results come as the reader types; Enter would leave the page for the first result.
   await box.fill(searchQuery);
-  await box.press('Enter').catch(() => {});
   const fragments = await page
     .waitForRequest((r) => /\/pagefind\/fragment\//.test(r.url()), { timeout: 8_000 })
     .then(() => true)

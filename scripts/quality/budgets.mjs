@@ -96,14 +96,17 @@ export function pageChecks(page, b = budgets) {
     out.push(check(at, 'console-errors', errors.length === 0, errors.length, 0, errors.slice(0, 3).map((e) => e.slice(0, 200)).join(' | ')));
     out.push(check(at, 'csp-violations', br.cspViolations.length === 0, br.cspViolations.length, 0, br.cspViolations.slice(0, 3).map((v) => v.console ?? `${v.directive} blocked ${v.blocked} (${v.source}:${v.line})`).join(' | ')));
     out.push(check(at, 'axe', br.axe.length === 0, br.axe.length, 0, br.axe.map((v) => `${v.id}: ${v.targets.join(', ')}`).join(' | ')));
+    out.push(check(at, 'no-sideways-scroll-375px', br.sidewaysScroll375 <= 0, `${br.sidewaysScroll375} px`, '0 px'));
     out.push(check(at, 'cls', Number(br.cls.toFixed(3)) <= b.cls, br.cls, b.cls, [...(br.shifts ?? [])].sort((x, y) => y.value - x.value).slice(0, 3).map((s) => `${s.value} at ${s.at} ms: ${s.sources.join(', ')}`).join(' | ')));
     if (br.islands.total > 0) out.push(check(at, 'islands-hydrate', br.islands.hydrated === br.islands.total, `${br.islands.hydrated}/${br.islands.total}`, 'all'));
     if (br.search) out.push(check(at, 'search-works', br.search.fragmentsLoaded, br.search.fragmentsLoaded ? 'results' : 'no results', 'results', `query "${br.search.query}"`));
   }
-  const lh = page.lighthouse;
-  const first = lh?.find((r) => r.scores.accessibility !== null) ?? lh?.[0];
+  const lh = page.lighthouse ?? [];
+  const crashed = lh.find((r) => r.runtimeError);
+  if (crashed) out.push(check(at, 'lighthouse-ran', false, 'error', 'ok', crashed.runtimeError ?? ''));
+  // The run that asked for the categories (a performance-only run has none of them).
+  const first = lh.find((r) => r.categories.includes('accessibility'));
   if (first) {
-    if (first.runtimeError) out.push(check(at, 'lighthouse-ran', false, 'error', 'ok', first.runtimeError));
     /** @param {string} category */
     const failing = (category) => first.failing.filter((f) => f.category === category).map((f) => `${f.id}${f.items?.length ? ` (${f.items.join('; ')})` : ''}`).join(' | ');
     // A category Lighthouse did not score (null) counts as 0.

@@ -7,6 +7,12 @@ import { listeningPort } from './server.mjs';
 
 export const qualityCategories = ['accessibility', 'best-practices', 'seo'];
 
+/**
+ * Waits for runs without the performance category: their audits read the loaded page (its DOM, console,
+ * headers), not its timeline, so they need not wait seconds for the network and CPU to stay quiet.
+ */
+const quickLoad = { pauseAfterFcpMs: 0, pauseAfterLoadMs: 250, networkQuietThresholdMs: 250, cpuQuietThresholdMs: 250, skipAboutBlank: true };
+
 /** @returns {Promise<number>} */
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -80,6 +86,7 @@ export function summarise(lhr) {
   /** @param {string} id */
   const numeric = (id) => lhr.audits[id]?.numericValue ?? null;
   return {
+    categories: Object.keys(lhr.categories),
     scores: {
       performance: score('performance'),
       accessibility: score('accessibility'),
@@ -119,6 +126,9 @@ export async function runLighthouse(jobs, { origin, log = () => {} }) {
           output: 'json',
           logLevel: 'error',
           onlyCategories: job.categories,
+          // Nothing reads the screenshots; on a long article they cost seconds a run.
+          disableFullPageScreenshot: true,
+          ...(job.categories.includes('performance') ? {} : quickLoad),
         });
         if (!runner) throw new Error(`Lighthouse returned nothing for ${job.path}`);
         runs.push(summarise(runner.lhr));

@@ -3,7 +3,10 @@
 // reports/quality.json ({ summary: { passed, failed }, checks, pages, … }) and exits 1 when a budget is broken.
 //
 //   node scripts/quality/report.mjs [--dist dist] [--base /] [--only weight,nu,browser,lighthouse]
-//        [--skip …] [--runs 3] [--lighthouse-pages all|templates] [--out reports/quality.json] [--docs docs/quality.md]
+//        [--skip …] [--runs 3] [--lighthouse all|categories|performance] [--out reports/quality.json] [--docs docs/quality.md]
+//
+// --lighthouse categories: accessibility, best practices and SEO on every page; performance: only the timed runs
+// on one page per template (`npm test` runs those alone, after everything else, so that nothing disturbs them).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,6 +37,15 @@ export function normaliseBase(base) {
   return trimmed ? `/${trimmed}/` : '/';
 }
 
+/**
+ * @param {string | undefined} mode
+ * @returns {{ categories: boolean, performance: boolean }}
+ */
+function lighthouseMode(mode = 'all') {
+  if (!['all', 'categories', 'performance'].includes(mode)) throw new Error(`--lighthouse must be all, categories or performance, not ${mode}`);
+  return { categories: mode !== 'performance', performance: mode !== 'categories' };
+}
+
 /** @param {string[]} argv */
 function options(argv) {
   const { values } = parseArgs({
@@ -44,7 +56,7 @@ function options(argv) {
       only: { type: 'string' },
       skip: { type: 'string' },
       runs: { type: 'string', default: '3' },
-      'lighthouse-pages': { type: 'string', default: 'all' },
+      lighthouse: { type: 'string', default: 'all' },
       out: { type: 'string', default: 'reports/quality.json' },
       docs: { type: 'string' },
       quiet: { type: 'boolean', default: false },
@@ -57,7 +69,7 @@ function options(argv) {
     base: values.base === undefined ? undefined : normaliseBase(values.base),
     stages: new Set(only.filter((s) => !skip.includes(s))),
     runs: Math.max(1, Number(values.runs) || 3),
-    lighthousePages: values['lighthouse-pages'],
+    lighthouse: lighthouseMode(values.lighthouse),
     out: values.out,
     docs: values.docs,
     quiet: values.quiet,
@@ -130,13 +142,16 @@ export async function runReport(argv = process.argv.slice(2)) {
   };
   const read = distReader(opt.dist);
 
-  if (opt.stages.has('weight')) {
-    await stage('weight', report, log, () => {
-      const framework = frameworkFiles(pages, read, base);
-      const cache = new Map();
-      for (const p of pages) entryOf(p.path).weight = measurePage({ html: p.html, file: p.file, read, base, framework, cache });
-    });
-  }
+  // Weights are measured even without the weight stage (for a fraction of a second): the performance runs go to
+  // the heaviest page of each template. Only the weight stage reports them.
+  /** @type {Map<string, import('./weight.mjs').PageWeight>} */
+  const weights = new Map();
+  await stage('weight', report, log, () => {
+    const framework = frameworkFiles(pages, read, base);
+    const cache = new Map();
+    for (const p of pages) weights.set(p.path, measurePage({ html: p.html, file: p.file, read, base, framework, cache }));
+    if (opt.stages.has('weight')) for (const [path, weight] of weights) entryOf(path).weight = weight;
+  });
 
   if (opt.stages.has('nu')) {
     await stage('nu (vnu-jar)', report, log, async () => {
@@ -150,7 +165,7 @@ export async function runReport(argv = process.argv.slice(2)) {
   }
 
   const needServer = opt.stages.has('browser') || opt.stages.has('lighthouse');
-  const representatives = pickRepresentatives(entries(), (p) => (p.weight ? p.weight.js.gzip : 0));
+  const representatives = pickRepresentatives(entries(), (p) => weights.get(p.path)?.js.gzip ?? 0);
   const missingTemplates = templates.filter((t) => !representatives.some((r) => r.template === t.name)).map((t) => t.name);
   if (missingTemplates.length) report.warnings.push(`no page of template(s) ${missingTemplates.join(', ')} was found, so they had no performance run`);
 
@@ -174,14 +189,14 @@ export async function runReport(argv = process.argv.slice(2)) {
       if (opt.stages.has('lighthouse')) {
         await stage('lighthouse', report, log, async () => {
           const { runLighthouse, performanceMedian, qualityCategories } = await import('./lighthouse.mjs');
-          const reps = new Set(representatives.map((r) => r.path));
+          const reps = new Set(opt.lighthouse.performance ? representatives.map((r) => r.path) : []);
           const jobs = pages
-            .filter((p) => reps.has(p.path) || opt.lighthousePages === 'all')
+            .filter((p) => reps.has(p.path) || opt.lighthouse.categories)
             .map((p) => ({
               path: p.path,
               url: p.url,
               runs: reps.has(p.path) ? opt.runs : 1,
-              categories: reps.has(p.path) ? ['performance', ...qualityCategories] : qualityCategories,
+              categories: [...(reps.has(p.path) ? ['performance'] : []), ...(opt.lighthouse.categories ? qualityCategories : [])],
             }));
           const results = await runLighthouse(jobs, { origin: server.origin, log });
           for (const [path, runs] of Object.entries(results)) {
@@ -200,9 +215,14 @@ export async function runReport(argv = process.argv.slice(2)) {
   /** @type {import('./budgets.mjs').Check[]} */
   const checks = [];
   for (const stageError of report.stageErrors) checks.push({ scope: 'site', id: `stage-ran:${stageError.stage}`, pass: false, value: 'crashed', limit: 'ran', detail: stageError.error.split('\n')[0] ?? '' });
-  checks.push(...siteChecks({ pages: pages.length, representatives, performanceMeasured: opt.stages.has('lighthouse') && !report.stageErrors.some((e) => e.stage === 'lighthouse') }));
+  checks.push(...siteChecks({ pages: pages.length, representatives, performanceMeasured: opt.stages.has('lighthouse') && opt.lighthouse.performance && !report.stageErrors.some((e) => e.stage === 'lighthouse') }));
   checks.push(...checkpointChecks(existsSync(opt.dist) ? checkpointAssets(opt.dist) : []));
-  for (const entry of entries()) checks.push(...pageChecks(entry));
+  // A Lighthouse-only report leaves the page's HTML out, so the policy check it implies is not counted twice.
+  const checksHtml = ['weight', 'nu', 'browser'].some((s) => opt.stages.has(s));
+  for (const entry of entries()) {
+    const { html, ...lighthouseOnly } = entry;
+    checks.push(...pageChecks(checksHtml ? entry : lighthouseOnly));
+  }
   report.checks = checks;
   report.summary = { ...summarise(checks), pages: pages.length, seconds: Number(((Date.now() - started) / 1000).toFixed(1)) };
   report.pages = entries().map(({ html, ...rest }) => rest);

@@ -13,7 +13,8 @@ import { hostileQuery, payloads } from '../../unit/quality/hostile.ts';
 
 const ids = figureFolders();
 
-const samples = Number(process.env.HOSTILE_LINKS ?? 8);
+// Three fixed links and three random ones per figure; the codec itself is fuzzed by the thousand in Vitest.
+const samples = Number(process.env.HOSTILE_LINKS ?? 3);
 
 test('figures are registered', () => {
   expect(ids.length).toBeGreaterThan(0);

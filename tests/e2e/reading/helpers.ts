@@ -1,9 +1,8 @@
 import type { Page } from '@playwright/test';
 
-/** Pages every build has; article pages are discovered from the home page. Paths are relative to the base. */
-export const SITE_PAGES = ['', 'glossary/', 'references/', 'search/', 'kit/', 'this-page-does-not-exist/'];
 export const OVERVIEW = 'articles/overview/';
 
+/** Article paths, relative to the base, discovered from the home page. */
 export async function articlePaths(page: Page): Promise<string[]> {
   await page.goto('./');
   const hrefs = await page.locator('.path a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));

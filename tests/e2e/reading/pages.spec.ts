@@ -1,37 +1,9 @@
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { SITE_PAGES, articlePaths, collectErrors } from './helpers.ts';
+import { articlePaths } from './helpers.ts';
 
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-test.describe('every page, light and dark', () => {
-  test('no console errors, no axe violations, no sideways scroll at 375 px', async ({ browser, page }) => {
-    test.setTimeout(240_000);
-    const paths = [...SITE_PAGES, ...(await articlePaths(page))];
-    for (const scheme of ['light', 'dark'] as const) {
-      for (const width of [1280, 375]) {
-        const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 800 } });
-        const p = await context.newPage();
-        for (const path of paths) {
-          const errors = collectErrors(p);
-          await p.goto(path);
-          await p.waitForLoadState('networkidle');
-          const where = `${path || 'home'} (${scheme}, ${width}px)`;
-          // The 404 page's HTTP status is an expected console error, nothing else is.
-          expect(errors.filter((e) => !/404/.test(e)), `console errors on ${where}`).toEqual([]);
-          const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-          expect(overflow, `horizontal scroll on ${where}`).toBeLessThanOrEqual(0);
-          if (width === 1280 || path === '') {
-            const results = await new AxeBuilder({ page: p }).withTags(WCAG).analyze();
-            const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-            expect(summary, `axe on ${where}`).toEqual([]);
-          }
-        }
-        await context.close();
-      }
-    }
-  });
-
+// Console errors, axe in light and dark and sideways scrolling at 375 px are checked on every built page by the
+// quality report's browser pass (scripts/quality/browser.mjs).
+test.describe('every page', () => {
   test('head carries description, canonical, social cards and scholarly tags', async ({ page, request }) => {
     const [first] = await articlePaths(page);
     await page.goto(first as string);

@@ -29,6 +29,7 @@ function browser(over: Record<string, unknown> = {}) {
 }
 
 const lhRun = (scores: Partial<Record<'performance' | 'accessibility' | 'bestPractices' | 'seo', number | null>> = {}) => ({
+  categories: ['accessibility', 'best-practices', 'seo'],
   scores: { performance: null, accessibility: 100, bestPractices: 100, seo: 100, ...scores },
   metrics: null,
   failing: [],
@@ -146,6 +147,11 @@ describe('Lighthouse budgets', () => {
     const checks = pageChecks({ path: '/embed/x/', weight: weight({ noindex: true }), lighthouse: [lhRun({ seo: 60 })] });
     expect(checks.map((c) => c.id)).not.toContain('lh-seo');
     expect(checks.map((c) => c.id)).toContain('lh-accessibility');
+  });
+  test('a performance-only run (the timed runs, apart from the category runs) checks no category', () => {
+    const perfOnly = { ...lhRun({ performance: 95, accessibility: null, bestPractices: null, seo: null }), categories: ['performance'] };
+    expect(pageChecks({ path: '/', lighthouse: [perfOnly] }).map((c) => c.id)).toEqual([]);
+    expect(failing({ path: '/', lighthouse: [{ ...perfOnly, runtimeError: 'NO_FCP' }] })).toEqual(['lighthouse-ran']);
   });
   test('performance fails only below 90; the Lighthouse CLS median must be 0', () => {
     const perf = (score: number, cls = 0) => ({ runs: 3, score, lcp: 1200, tbt: 0, cls, scores: [score, score, score] });
