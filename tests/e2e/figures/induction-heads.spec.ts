@@ -85,6 +85,7 @@ async function recordProgressTexts(page: Page): Promise<() => Promise<string[]>>
 }
 
 test('a run is estimated before it starts, reports progress through both models, finishes, and can be cancelled', async ({ page }) => {
+  test.setTimeout(180_000); // short runs (seconds on an idle machine), with room for a loaded one
   const errors = collectErrors(page);
   await open(page);
   await expect(figure(page).locator('.ih__estimate')).toContainText(/both models for 1,000 steps; estimated time: (about \d+ s|under a second)\./);
@@ -111,6 +112,7 @@ test('a run is estimated before it starts, reports progress through both models,
 });
 
 test('fixed distance: the figure shows the lab’s one-layer control solving the repeat by the shortcut', async ({ page }) => {
+  test.setTimeout(180_000); // short runs (seconds on an idle machine), with room for a loaded one
   // The lab's own run of the same settings (its guard over seeds is in tests/unit/lab/induction.test.ts).
   const { params } = validateInductionParams({ layers: 1, offset: 'fixed', steps: 400, seed: 0 });
   const lab = (await trainInduction(params)).result;
@@ -122,6 +124,7 @@ test('fixed distance: the figure shows the lab’s one-layer control solving the
 });
 
 test('training and scrubbing keep the page responsive: no main-thread task over 50 ms of its own work', async ({ page }) => {
+  test.setTimeout(180_000); // short runs (seconds on an idle machine), with room for a loaded one
   await open(page, `?${key('steps')}=300`);
   await trained(page);
   const tasks = await mainThreadTasksDuring(page, async () => {
