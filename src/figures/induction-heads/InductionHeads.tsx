@@ -182,7 +182,7 @@ export default function InductionHeads({ anchor }: FigureIslandProps) {
   // The ablation: the lab's own numbers for the trained model, computed here from θ at earlier checkpoints.
   const target = settings.ablate === 'induction' ? shownTwo.final.circuit.induction : settings.ablate === 'none' ? [] : [parseHeadName(settings.ablate)!];
   const [computed, setComputed] = useState<{ key: string; loss: number } | undefined>(undefined);
-  const ablationKey = `${shownTwo.params.seed}/${shownTwo.params.offset}/${checkpoint}/${settings.ablate}/${settings.mode}`;
+  const ablationKey = `${shownTwo.params.seed}/${shownTwo.params.offset}/${shownTwo.params.steps}/${checkpoint}/${settings.ablate}/${settings.mode}`;
   const needsComputed = target.length > 0 && checkpoint !== last;
   useEffect(() => {
     if (!needsComputed || !theta || computed?.key === ablationKey) return;
