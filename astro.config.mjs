@@ -70,7 +70,7 @@ export default defineConfig({
   // Embed pages are noindex: they stay out of the sitemap.
   integrations: [mdx(), preact(), sitemap({ filter: (page) => !new URL(page).pathname.includes('/embed/') }), codeTheme(), headers()],
   markdown: {
-    processor: markdownProcessor({ root, base: config.base, site: config.url, production, math: config.math }),
+    processor: markdownProcessor({ root, base: config.base, site: config.url, production, readContentOnce: production, math: config.math }),
     shikiConfig: {
       themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
       // Both colours become CSS variables (--shiki-light / --shiki-dark); src/styles picks one per theme.

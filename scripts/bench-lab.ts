@@ -1,9 +1,12 @@
 /**
- * npm run bench [-- --runs N] [--compare <git-ref>]
- * Trains every lab model at fixed sizes in Node and prints steps per second (the median of N runs) and the time
- * to reach the converged loss (the first point of the loss curve within 5 % of the mean of its last tenth).
- * With --compare, the lab of <git-ref> (extracted with `git archive` into a temporary directory) runs the same
- * cases in the same process, alternating with this lab run by run, and the table shows the change.
+ * npm run bench [-- --runs N] [--compare <git-ref>] [--docs README.md]
+ * Trains every lab model at fixed sizes in Node and prints steps per CPU-second (the median of N runs) and the
+ * CPU time to reach the converged loss (the first point of the loss curve within 5 % of the mean of its last
+ * tenth). CPU time (user + system of this process, which trains on one thread) is what other processes on a
+ * shared machine hardly change; wall-clock time is shown beside it. With --compare, the lab of <git-ref>
+ * (extracted with `git archive` into a temporary directory) runs the same cases in the same process, alternating
+ * with this lab run by run, and the table shows the change. With --docs, the table replaces the file's
+ * `lab-bench` section.
  */
 
 import { execFileSync } from 'node:child_process';
@@ -13,6 +16,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { labModels, type LabModelName } from '../src/lab/models.ts';
+import { updateMarked } from './bench/docs.mjs';
 import type { LossCurve } from '../src/lab/runner.ts';
 
 const cases: { model: LabModelName; label: string; params: Record<string, unknown> }[] = [
@@ -25,6 +29,7 @@ const cases: { model: LabModelName; label: string; params: Record<string, unknow
   { model: 'persona-shift', label: 'defaults: pretraining, 300 fine-tuning steps, grids', params: {} },
   { model: 'steering', label: 'language model 500 steps, SAE, steering sweeps', params: { languageModelSteps: 500 } },
   { model: 'induction', label: 'defaults: two attention-only layers, with the one-layer control', params: {} },
+  { model: 'cot-monitor', label: 'defaults: unpressured and pressured REINFORCE runs, monitor, ROC', params: {} },
   { model: 'cot-monitor', label: 'longest run: 2,000 steps × 1,000 episodes, twice', params: { steps: 2000, episodes: 1000 } },
 ];
 
@@ -63,10 +68,18 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 };
 
-async function time(train: Trainer, model: string, params: Record<string, unknown>): Promise<{ seconds: number; curve: LossCurve } | undefined> {
-  const started = performance.now();
+interface Timed {
+  cpuSeconds: number;
+  wallSeconds: number;
+  curve: LossCurve;
+}
+
+async function time(train: Trainer, model: string, params: Record<string, unknown>): Promise<Timed | undefined> {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
   const curve = await train(model, params);
-  return curve && { seconds: (performance.now() - started) / 1000, curve };
+  const used = process.cpuUsage(cpu);
+  return curve && { cpuSeconds: (used.user + used.system) / 1e6, wallSeconds: (performance.now() - wall) / 1000, curve };
 }
 
 /** The lab of `ref`, extracted into a temporary directory; `cleanup` removes it. */
@@ -77,41 +90,52 @@ async function labAt(ref: string): Promise<{ train: Trainer; cleanup(): void }> 
   return { train: trainerOf(module.labModels), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, compare: { type: 'string' } } });
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, compare: { type: 'string' }, docs: { type: 'string' } } });
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`bench: --runs must be a positive whole number, not ${values.runs}`);
 
 const current = trainerOf(labModels as unknown as AnyRegistry);
 const baseline = values.compare ? await labAt(values.compare) : undefined;
 const cpus = os.cpus();
-console.log(`machine: ${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length}, ${os.platform()} ${os.release()}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load average ${os.loadavg().map((load) => load.toFixed(1)).join(' ')} (other processes slow every number down)`);
-console.log(`median of ${runs} run${runs === 1 ? '' : 's'}${baseline ? `, alternating with the lab of ${values.compare}` : ''}`);
-console.log(`model          case                                                  steps/s${baseline ? `   ${values.compare!.slice(0, 10).padStart(10)}   change` : ''}   converged at   time to converge`);
+const loadAverage = () => os.loadavg()[0]!.toFixed(1);
+const loadAtStart = loadAverage();
+const machine = `${cpus[0]?.model ?? 'unknown CPU'} × ${cpus.length}, Node ${process.version}`;
+console.log(`machine: ${machine}, ${os.platform()} ${os.release()}, load average ${loadAtStart}`);
+console.log(`median of ${runs} run${runs === 1 ? '' : 's'}${baseline ? `, alternating with the lab of ${values.compare}` : ''}; rates per CPU-second`);
+const rows: string[][] = [];
+const fixed = (value: number, digits = 0) => value.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 try {
   for (const { model, label, params } of cases) {
-    const seconds: number[] = [];
-    const baselineSeconds: number[] = [];
-    let curve: LossCurve | undefined;
+    const timed: Timed[] = [];
+    const old: Timed[] = [];
     for (let run = 0; run < runs; run++) {
-      const measured = (await time(current, model, params))!;
-      seconds.push(measured.seconds);
-      curve = measured.curve;
-      const old = baseline && (await time(baseline.train, model, params));
-      if (old) baselineSeconds.push(old.seconds);
+      timed.push((await time(current, model, params))!);
+      const previous = baseline && (await time(baseline.train, model, params));
+      if (previous) old.push(previous);
     }
-    const steps = curve!.step.at(-1)!;
-    const rate = steps / median(seconds);
-    const step = convergedStep(curve!);
-    const comparison = !baseline ? '' : baselineSeconds.length === 0 ? `   ${'(none)'.padStart(10)}   ${''.padStart(7)}` : (() => {
-      const old = steps / median(baselineSeconds);
-      const change = ((rate - old) / old) * 100;
-      return `   ${Math.round(old).toString().padStart(10)}   ${`${change >= 0 ? '+' : ''}${change.toFixed(1)} %`.padStart(7)}`;
-    })();
-    console.log(
-      `${model.padEnd(14)} ${label.padEnd(53)} ${Math.round(rate).toString().padStart(7)}${comparison}   step ${step.toString().padEnd(7)}   ${((median(seconds) * step) / steps).toFixed(3).padStart(8)} s`,
-    );
+    const curve = timed.at(-1)!.curve;
+    const steps = curve.step.at(-1)!;
+    const cpu = median(timed.map((t) => t.cpuSeconds));
+    const rate = steps / cpu;
+    const step = convergedStep(curve);
+    const row = [model, label, fixed(rate), `step ${fixed(step)}`, `${((cpu * step) / steps).toFixed(2)} s`, `${cpu.toFixed(2)} s`, `${median(timed.map((t) => t.wallSeconds)).toFixed(2)} s`];
+    if (baseline) {
+      const oldRate = old.length ? steps / median(old.map((t) => t.cpuSeconds)) : undefined;
+      row.push(oldRate === undefined ? '(none)' : fixed(oldRate), oldRate === undefined ? '' : `${rate >= oldRate ? '+' : ''}${(((rate - oldRate) / oldRate) * 100).toFixed(1)} %`);
+    }
+    rows.push(row);
+    console.log(row.join('  |  '));
   }
 } finally {
   baseline?.cleanup();
 }
-console.log(`load average at the end: ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}`);
+const header = ['model', 'case', 'steps per CPU-s', 'converged at', 'CPU to converge', 'CPU, whole run', 'wall, whole run', ...(baseline ? [`steps per CPU-s at ${values.compare}`, 'change'] : [])];
+const table = [
+  `\`npm run bench${baseline ? ` -- --compare ${values.compare}` : ''}\` on ${machine}, ${new Date().toISOString().slice(0, 10)}, median of ${runs} runs${baseline ? ' alternating with the older lab' : ''}; load average ${loadAtStart} at the start, ${loadAverage()} at the end. Rates are per CPU-second (user + system time of the training process), which other processes on the machine hardly change; "converged" is the first point of the loss curve within 5 % of the mean of its last tenth.`,
+  '',
+  `| ${header.join(' | ')} |`,
+  `|${header.map((_, i) => (i < 2 ? '---' : '---:')).join('|')}|`,
+  ...rows.map((row) => `| ${row.join(' | ')} |`),
+].join('\n');
+console.log(`\n${table}`);
+if (values.docs) updateMarked(values.docs, 'lab-bench', table);

@@ -2,7 +2,7 @@
 // one layout, Astro's default Markdown settings), built from this project's own installed packages.
 // With `siteArticles`, it can also compile this site's own articles: remark-math reads $…$ so TeX braces are
 // not taken for MDX expressions (equations stay as TeX text), and each authoring-kit component is a plain
-// element around its text.
+// element around its text (a lab value, a placeholder number).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { linkModules } from './workspace.mjs';
@@ -43,6 +43,11 @@ const { id } = Astro.props;
 ---
 <span>{Astro.slots.has('default') ? <slot /> : id}</span>
 `,
+  'src/components/Value.astro': `---
+// A number the site reads from a figure's build-time lab data; the bare site has no lab, so a number of the same size.
+---
+<span>0.00</span>
+`,
   'src/components/Block.astro': `---
 const { title, q } = Astro.props;
 ---
@@ -51,7 +56,7 @@ const { title, q } = Astro.props;
   'src/pages/articles/[slug].astro': `---
 import { getCollection, render } from 'astro:content';
 import Layout from '../../layouts/Layout.astro';
-${siteArticles ? "import Inline from '../../components/Inline.astro';\nimport Block from '../../components/Block.astro';\n\nconst components = { Cite: Inline, Term: Inline, Figure: Block, Aside: Block, Question: Block, DiscussionPrompts: Block };\n" : 'const components = {};\n'}
+${siteArticles ? "import Inline from '../../components/Inline.astro';\nimport Block from '../../components/Block.astro';\nimport Value from '../../components/Value.astro';\n\nconst components = { Cite: Inline, Term: Inline, LabValue: Value, Figure: Block, Aside: Block, Question: Block, DiscussionPrompts: Block };\n" : 'const components = {};\n'}
 export async function getStaticPaths() {
   return (await getCollection('articles')).map((article) => ({ params: { slug: article.data.slug }, props: { article } }));
 }

@@ -12,12 +12,30 @@ declare global {
   }
 }
 
-/** Enter opens the first result once the results shown are those for `query` (Pagefind searches as you type). */
-function openFirstResult(host: HTMLElement, query: string, tries = 50): void {
-  const message = host.querySelector('.pagefind-ui__message')?.textContent ?? '';
-  const first = host.querySelector<HTMLAnchorElement>('.pagefind-ui__result-link');
-  if (first && query && message.includes(query)) location.href = first.href;
-  else if (query && tries > 0) setTimeout(openFirstResult, 100, host, query, tries - 1);
+/**
+ * Enter opens the top result for what was typed, once Pagefind (which searches as you type) shows it.
+ * Results fill in one by one and in any order, so the first *ranked* result is awaited, not the first to arrive;
+ * typing again cancels.
+ */
+function openTopResultOnEnter(host: HTMLElement): void {
+  let query = '';
+  const open = () => {
+    if (!query) return;
+    // "8 results for sparse features": the results shown are for this query, not an earlier prefix of it.
+    const message = host.querySelector('.pagefind-ui__message')?.textContent ?? '';
+    const top = host.querySelector('.pagefind-ui__result')?.querySelector<HTMLAnchorElement>('.pagefind-ui__result-link');
+    if (!top || !message.endsWith(query)) return;
+    query = '';
+    location.href = top.href;
+  };
+  new MutationObserver(open).observe(host, { childList: true, subtree: true, characterData: true });
+  host.addEventListener('input', () => (query = ''));
+  host.addEventListener('keydown', (e) => {
+    const input = e.target as HTMLInputElement;
+    if (e.key !== 'Enter' || !input.matches('input')) return;
+    query = input.value.trim();
+    open();
+  });
 }
 
 export function startSearch(): void {
@@ -33,10 +51,7 @@ export function startSearch(): void {
     if (q) ui.triggerSearch(q);
     if (location.hash === '#search' || q) host.querySelector<HTMLInputElement>('input')?.focus();
   };
-  host.addEventListener('keydown', (e) => {
-    const input = e.target as HTMLInputElement;
-    if (e.key === 'Enter' && input.matches('input')) openFirstResult(host, input.value.trim());
-  });
+  openTopResultOnEnter(host);
   script.onerror = () => {
     host.insertAdjacentHTML('beforeend', '<p>The search index is built with the site (npm run build); it is not available here.</p>');
   };

@@ -2,7 +2,8 @@
  * A signed matrix as a heat map with its legend: a diverging scale around zero (orange positive, blue
  * negative, strength by shade). Values are written in the cells when they fit, and negative cells are
  * slashed when they do not, so the sign never rests on colour alone. Rows and columns are numbered from 1.
- * Cells are grouped by shade, one path per group: few elements to redraw while a model trains.
+ * Cells are grouped by shade, one path per group: few elements to redraw while a model trains. Optional: named
+ * rows and columns, one outlined cell, and a pointer handler per cell (the keyboard route is the figure's own control).
  */
 import { max, range } from 'd3-array';
 import { fixed2 } from './format.ts';
@@ -16,10 +17,17 @@ export interface HeatMapProps {
   label: string;
   /** The SVG's viewBox size. */
   box: { width: number; height: number };
-  /** Top-left corner and side of the square the cells fill; the legend sits below it. */
+  /** Top-left corner and side of the square the cells fit in (by their longer side); the legend sits below the cells. */
   grid: { x: number; y: number; size: number };
   /** Write values in the cells up to this many rows or columns (beyond, negative cells are slashed). */
   maxValueCells?: number;
+  /** Names written beside the rows and above the columns instead of their numbers. */
+  rowLabels?: readonly string[];
+  columnLabels?: readonly string[];
+  /** One cell outlined (e.g. the one a figure's panel describes). */
+  highlight?: { row: number; column: number };
+  /** Called when a cell is clicked. */
+  onCellClick?: ((row: number, column: number) => void) | undefined;
 }
 
 const swatches = 16;
@@ -57,7 +65,7 @@ function cellGroups(values: number[][], cell: number, grid: HeatMapProps['grid']
   return [...groups.values()];
 }
 
-export function HeatMap({ values, title, subtitle, label, box, grid, maxValueCells = 6 }: HeatMapProps) {
+export function HeatMap({ values, title, subtitle, label, box, grid, maxValueCells = 6, rowLabels, columnLabels, highlight, onCellClick }: HeatMapProps) {
   const rows = values.length;
   const columns = values[0]?.length ?? 0;
   const extent = heatExtent(values);
@@ -65,7 +73,8 @@ export function HeatMap({ values, title, subtitle, label, box, grid, maxValueCel
   const showValues = Math.max(rows, columns) <= maxValueCells;
   const fontSize = Math.min(12, Math.max(8, cell * 0.75));
   const strength = (v: number) => heatShade(v, extent);
-  const legendY = grid.y + grid.size + 16;
+  // Below the cells (a map with fewer rows than columns is shorter than its square).
+  const legendY = grid.y + rows * cell + 16;
   return (
     <svg class="fig-heatmap" viewBox={`0 0 ${box.width} ${box.height}`} role="img" aria-label={label}>
       <text x={4} y={16} class="fig-title">
@@ -77,17 +86,27 @@ export function HeatMap({ values, title, subtitle, label, box, grid, maxValueCel
       <g class="fig-heatmap__labels" aria-hidden="true" font-size={fontSize}>
         {tickLabels(Math.max(rows, columns)).map((i) => (
           <g key={i}>
-            {i < columns ? (
+            {i < columns && !columnLabels ? (
               <text x={grid.x + (i + 0.5) * cell} y={grid.y - 4} text-anchor="middle">
                 {i + 1}
               </text>
             ) : null}
-            {i < rows ? (
+            {i < rows && !rowLabels ? (
               <text x={grid.x - 4} y={grid.y + (i + 0.5) * cell} dy="0.35em" text-anchor="end">
                 {i + 1}
               </text>
             ) : null}
           </g>
+        ))}
+        {columnLabels?.map((name, j) => (
+          <text key={`c${j}`} x={grid.x + (j + 0.5) * cell} y={grid.y - 4} text-anchor="middle">
+            {name}
+          </text>
+        ))}
+        {rowLabels?.map((name, i) => (
+          <text key={`r${i}`} x={grid.x - 4} y={grid.y + (i + 0.5) * cell} dy="0.35em" text-anchor="end">
+            {name}
+          </text>
         ))}
       </g>
       <g class="fig-cells">
@@ -122,6 +141,18 @@ export function HeatMap({ values, title, subtitle, label, box, grid, maxValueCel
         />
       )}
       <rect class="fig-frame" x={grid.x} y={grid.y} width={columns * cell} height={rows * cell} fill="none" />
+      {highlight ? (
+        <rect class="fig-heatmap__highlight" x={(grid.x + highlight.column * cell + 1.5).toFixed(2)} y={(grid.y + highlight.row * cell + 1.5).toFixed(2)} width={(cell - 3).toFixed(2)} height={(cell - 3).toFixed(2)} fill="none" />
+      ) : null}
+      {onCellClick ? (
+        <g class="fig-heatmap__targets" aria-hidden="true">
+          {values.flatMap((row, i) =>
+            row.map((_, j) => (
+              <rect key={`${i}-${j}`} x={(grid.x + j * cell).toFixed(2)} y={(grid.y + i * cell).toFixed(2)} width={cell.toFixed(2)} height={cell.toFixed(2)} fill="transparent" onClick={() => onCellClick(i, j)} />
+            )),
+          )}
+        </g>
+      ) : null}
       <HeatLegend x={grid.x} y={legendY} width={grid.size} extent={extent} />
     </svg>
   );

@@ -17,6 +17,7 @@ import { dot } from '../matrix.ts';
 import { deriveSeed } from '../random.ts';
 import { runQuestions } from './experiments.ts';
 import type { AtlasNetwork } from './network.ts';
+import { swapOutcome, type SwapOutcome } from './state-swap.ts';
 import { createTranscoder, transcoderObjective, type Transcoder, type TranscoderCode } from './transcoder.ts';
 import { relations, type Question } from './world.ts';
 
@@ -203,12 +204,6 @@ export function stateFeatures(network: AtlasNetwork, theta: Float64Array, traine
   })).filter((feature) => feature.selectivity > 0).sort((a, b) => b.selectivity - a.selectivity);
 }
 
-export interface SwapOutcome {
-  /** Share of state A's cities whose capital answer became state B's capital. */
-  capitalMoved: number;
-  regionMoved: number;
-}
-
 /**
  * Suppress the "state = A" features and inject "state = B" at the output of `layer` (the site the transcoder
  * replaces), on the two-step questions of A's cities: h ← h − Σ a_A d_A + Σ ā_B d_B. The control adds a random
@@ -217,38 +212,23 @@ export interface SwapOutcome {
 export function swapStateFeature(
   network: AtlasNetwork, theta: Float64Array, trained: TrainedTranscoder, layer: 1 | 2, stateA: number, stateB: number, randomDirection?: Float64Array,
 ): SwapOutcome {
-  const { atlas, shape } = network;
+  const { shape } = network;
   const site = layer === 1 ? 'hidden1' : 'hidden2';
   const featuresA = stateFeatures(network, theta, trained, layer, stateA);
   const featuresB = stateFeatures(network, theta, trained, layer, stateB);
   const inputSite = layer === 1 ? 'embed' : 'hidden1';
-  const cities = Array.from({ length: atlas.cityCount }, (_, city) => city).filter((city) => atlas.stateOfCity(city) === stateA);
-  let capitalMoved = 0;
-  let regionMoved = 0;
-  for (const city of cities) {
-    for (const relation of ['capital-of-city', 'region-of-city'] as const) {
-      const question = atlas.ask(relation, city);
-      const { cache } = runQuestions(network, theta, [question]);
-      const code = trained.transcoder.encode(trained.theta, cache.get(inputSite)!, 0);
-      const delta = new Float64Array(shape.hidden);
-      for (const { latent } of featuresA) {
-        const index = code.latents.indexOf(latent);
-        const row = decoderRow(trained, latent);
-        if (index >= 0) for (let j = 0; j < shape.hidden; j++) delta[j]! -= code.activations[index]! * row[j]!;
-      }
-      for (const { latent, meanActivation } of featuresB) {
-        const row = decoderRow(trained, latent);
-        for (let j = 0; j < shape.hidden; j++) delta[j]! += meanActivation * row[j]!;
-      }
-      const push = randomDirection ? randomDirection.map((value) => (value * Math.hypot(...delta)) / Math.hypot(...randomDirection)) : delta;
-      const { logits } = runQuestions(network, theta, [question], { [site]: (values: Float64Array) => { for (let j = 0; j < values.length; j++) values[j]! += push[j]!; } });
-      const answer = logits.indexOf(Math.max(...logits));
-      const target = atlas.ask(relation === 'capital-of-city' ? 'capital-of-state' : 'region-of-state', stateB).answer;
-      if (answer === target) {
-        if (relation === 'capital-of-city') capitalMoved++;
-        else regionMoved++;
-      }
+  return swapOutcome(network, theta, site, stateA, stateB, (_question, cache) => {
+    const code = trained.transcoder.encode(trained.theta, cache.get(inputSite)!, 0);
+    const delta = new Float64Array(shape.hidden);
+    for (const { latent } of featuresA) {
+      const index = code.latents.indexOf(latent);
+      const row = decoderRow(trained, latent);
+      if (index >= 0) for (let j = 0; j < shape.hidden; j++) delta[j]! -= code.activations[index]! * row[j]!;
     }
-  }
-  return { capitalMoved: capitalMoved / cities.length, regionMoved: regionMoved / cities.length };
+    for (const { latent, meanActivation } of featuresB) {
+      const row = decoderRow(trained, latent);
+      for (let j = 0; j < shape.hidden; j++) delta[j]! += meanActivation * row[j]!;
+    }
+    return randomDirection ? randomDirection.map((value) => (value * Math.hypot(...delta)) / Math.hypot(...randomDirection)) : delta;
+  });
 }

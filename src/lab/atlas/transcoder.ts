@@ -39,23 +39,24 @@ export function createTranscoder(shape: TranscoderShape) {
   const bEnc = layout.offset('b_enc');
   const decOffset = layout.offset('W_dec');
   const bDec = layout.offset('b_dec');
-  const pre = new Float64Array(width);
-  const order = new Int32Array(width);
   const prediction = new Float64Array(outputs);
   const dPrediction = new Float64Array(outputs);
 
   function encode(theta: Float64Array, x: Float64Array, xOffset: number): TranscoderCode {
-    for (let i = 0; i < width; i++) {
-      pre[i] = theta[bEnc + i]! + dot(theta, encOffset + i * inputs, x, xOffset, inputs);
-      order[i] = i;
-    }
-    const sorted = Array.from(order).sort((a, b) => pre[b]! - pre[a]!);
+    // Insertion into the k largest positive pre-activations (ties keep the lower index first): O(width · k).
     const latents: number[] = [];
     const activations: number[] = [];
-    for (const i of sorted.slice(0, k)) {
-      if (pre[i]! <= 0) break;
-      latents.push(i);
-      activations.push(pre[i]!);
+    for (let i = 0; i < width; i++) {
+      const value = theta[bEnc + i]! + dot(theta, encOffset + i * inputs, x, xOffset, inputs);
+      if (value <= 0 || (latents.length === k && value <= activations[k - 1]!)) continue;
+      let at = latents.length;
+      while (at > 0 && activations[at - 1]! < value) at--;
+      latents.splice(at, 0, i);
+      activations.splice(at, 0, value);
+      if (latents.length > k) {
+        latents.pop();
+        activations.pop();
+      }
     }
     return { latents, activations };
   }

@@ -6,6 +6,7 @@ import { remarkAuthoring } from './remark-authoring.ts';
 import { rehypeBaseLinks } from './rehype-base-links.ts';
 import { rehypeFailOnMathErrors } from './rehype-fail-on-math-errors.ts';
 import { rehypeSidenotes } from './rehype-sidenotes.ts';
+import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
 import { withTexBraceHints } from './tex-brace-hint.ts';
 
 export interface ProcessorOptions {
@@ -17,14 +18,18 @@ export interface ProcessorOptions {
   site: string;
   /** Production builds also refuse links to draft articles. */
   production: boolean;
+  /** A build, whose content does not change while it runs: the authoring checks read it once. */
+  readContentOnce?: boolean;
   /** Equations as MathML only, or as KaTeX's HTML (plus MathML for assistive technology). */
   math?: MathOutput;
 }
 
-/** The one Markdown/MDX pipeline of the site: math, authoring checks, side notes, base-aware links. */
+/** The one Markdown/MDX pipeline of the site: typography, math, authoring checks, side notes, base-aware links. */
 export function markdownProcessor(options: ProcessorOptions) {
   const processor = unified({
-    remarkPlugins: [remarkMath, [remarkAuthoring, { root: options.root, production: options.production }]],
+    // The site's own SmartyPants pass replaces Astro's (same text, a fraction of the parsing).
+    smartypants: false,
+    remarkPlugins: [remarkSmartPunctuation, remarkMath, [remarkAuthoring, { root: options.root, production: options.production, readContentOnce: options.readContentOnce }]],
     rehypePlugins: [[rehypeKatex, { output: options.math === 'html' ? 'htmlAndMathml' : 'mathml' }], [rehypeFailOnMathErrors, { root: options.root }], rehypeSidenotes, [rehypeBaseLinks, { base: options.base, site: options.site }]],
   });
   return withTexBraceHints(processor, options.root);

@@ -4,26 +4,32 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { authoringFailure, checkArticleBody, jsxAttribute, visitComponents } from '../content/authoring-checks.ts';
 import { checkArticleFrontmatter, checkLabValues } from '../content/article-checks.ts';
-import { buildSiteIndex, contentPaths, splitFrontmatter } from '../content/site-index.ts';
+import { buildSiteIndex, contentPaths, splitFrontmatter, type SiteIndex } from '../content/site-index.ts';
 import { figureAnchor } from '../../figures/contract.ts';
 import { countComponentUses } from '../reading/usage.ts';
+import { teachingMaterial } from '../reading/teaching-material.ts';
 
 export interface AuthoringOptions {
   root: string;
   production: boolean;
+  /** A build: the content does not change while it runs, so the site index is built once, not per compile. */
+  readContentOnce?: boolean;
 }
 
 /**
  * Numbers citations and figures in reading order and fails the build on any authoring mistake,
  * naming file:line:column and the bad value. Citation order reaches the layout through
- * `remarkPluginFrontmatter.citations`, and every component's uses through `remarkPluginFrontmatter.uses`.
+ * `remarkPluginFrontmatter.citations`, every component's uses through `remarkPluginFrontmatter.uses`, and the
+ * questions and discussion prompts through `remarkPluginFrontmatter.teaching`.
  */
 export function remarkAuthoring(options: AuthoringOptions) {
+  let buildIndex: SiteIndex | undefined;
+  // Outside a build every compile sees the content as it is now (files that changed are read again), so the
+  // dev server knows a heading or reference added while it runs.
+  const siteIndex = () => (options.readContentOnce ? (buildIndex ??= buildSiteIndex(contentPaths(options.root))) : buildSiteIndex(contentPaths(options.root)));
   return (tree: Root, file: VFile) => {
     if (!file.path || !file.path.endsWith('.mdx')) return;
-    // Every compile sees the content as it is now (files that changed are read again), so the dev server
-    // knows a heading or reference added while it runs.
-    const index = buildSiteIndex(contentPaths(options.root));
+    const index = siteIndex();
     const source = readFileSync(file.path, 'utf8');
     const name = relative(options.root, file.path);
     const frontmatter = splitFrontmatter(source);
@@ -38,7 +44,7 @@ export function remarkAuthoring(options: AuthoringOptions) {
     if (errors.length > 0) throw authoringFailure(name, errors);
     const citations = numberComponents(tree);
     const data = (file.data.astro ??= {}) as { frontmatter?: Record<string, unknown> };
-    data.frontmatter = { ...(data.frontmatter ?? {}), citations, uses: countComponentUses(tree) };
+    data.frontmatter = { ...(data.frontmatter ?? {}), citations, uses: countComponentUses(tree), teaching: teachingMaterial(tree) };
   };
 }
 

@@ -1,6 +1,7 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import type { PageCitation } from './citation-format.ts';
 import { SITE_NAME, withBase } from './site.ts';
+import type { TeachingMaterial } from './teaching-material.ts';
 import type { ComponentUses } from './usage.ts';
 
 export type Article = CollectionEntry<'articles'>;
@@ -15,6 +16,12 @@ export async function getArticles(): Promise<Article[]> {
 export async function articleUses(article: Article): Promise<ComponentUses> {
   const { remarkPluginFrontmatter } = await render(article);
   return (remarkPluginFrontmatter.uses as ComponentUses | undefined) ?? {};
+}
+
+/** An article's questions and discussion prompts, as its compilation collected them. */
+export async function articleTeachingMaterial(article: Article): Promise<TeachingMaterial> {
+  const { remarkPluginFrontmatter } = await render(article);
+  return (remarkPluginFrontmatter.teaching as TeachingMaterial | undefined) ?? { questions: [], discussion: [] };
 }
 
 export function articlePath(article: Article): string {

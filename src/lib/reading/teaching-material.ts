@@ -2,7 +2,6 @@ import type { Root } from 'mdast';
 import type {} from 'mdast-util-mdx-jsx'; // its node types in mdast's unions
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { parseMdxBody } from '../content/site-index.ts';
 
 /** What the teach page lists from an article's body: its check-your-understanding questions and discussion prompts. */
 export interface TeachingMaterial {
@@ -12,7 +11,11 @@ export interface TeachingMaterial {
   discussion: string[];
 }
 
-function teachingMaterialOf(tree: Root): TeachingMaterial {
+/**
+ * Teaching material from an article's Markdown tree. Collected once per build while Astro compiles the
+ * article (remark-authoring), and read back by the teach page through `remarkPluginFrontmatter.teaching`.
+ */
+export function teachingMaterial(tree: Root): TeachingMaterial {
   const questions: string[] = [];
   const discussion: string[] = [];
   visit(tree, (node) => {
@@ -28,9 +31,4 @@ function teachingMaterialOf(tree: Root): TeachingMaterial {
     }
   });
   return { questions, discussion };
-}
-
-/** Teaching material from an article's MDX body (front matter removed). */
-export function teachingMaterial(body: string): TeachingMaterial {
-  return teachingMaterialOf(parseMdxBody(body));
 }

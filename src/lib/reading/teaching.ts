@@ -1,7 +1,7 @@
-import { type Article, articlePath } from './articles.ts';
+import { type Article, articlePath, articleTeachingMaterial } from './articles.ts';
 import { classroomViews, type ClassroomView } from './classroom.ts';
 import { readingMinutes } from './reading-time.ts';
-import { teachingMaterial, type TeachingMaterial } from './teaching-material.ts';
+import type { TeachingMaterial } from './teaching-material.ts';
 
 /** One article as the teach page lists it. */
 export interface TeachingEntry extends TeachingMaterial {
@@ -13,12 +13,12 @@ export interface TeachingEntry extends TeachingMaterial {
 }
 
 /**
- * The teach page's data, from each article's front matter and body (classroom states are checked by
- * classroomViews, so a bad one fails the build).
+ * The teach page's data, from each article's front matter, body and compilation (classroom states are
+ * checked by classroomViews, so a bad one fails the build).
  */
-export function teachingEntries(articles: Article[], base: string): TeachingEntry[] {
+export async function teachingEntries(articles: Article[], base: string): Promise<TeachingEntry[]> {
   const bySlug = new Map(articles.map((a) => [a.data.slug, a]));
-  return articles.map((article) => {
+  return Promise.all(articles.map(async (article) => {
     const body = article.body ?? '';
     const file = article.filePath ?? `content/articles/${article.id}.mdx`;
     const classroom = classroomViews({ file, slug: article.data.slug, body, classroom: article.data.classroom }, base);
@@ -31,7 +31,7 @@ export function teachingEntries(articles: Article[], base: string): TeachingEntr
         return p ? [{ title: p.data.title, href: articlePath(p) }] : [];
       }),
       classroom,
-      ...teachingMaterial(body),
+      ...(await articleTeachingMaterial(article)),
     };
-  });
+  }));
 }

@@ -29,3 +29,26 @@ export async function headerBottom(page: Page): Promise<number> {
     return pos === 'sticky' || pos === 'fixed' ? Math.max(0, h.getBoundingClientRect().bottom) : 0;
   });
 }
+
+/**
+ * Resolves once the page has stopped scrolling (the same scroll position for several frames). Tabbing or
+ * following a link far down the page scrolls smoothly (`scroll-behavior: smooth`), which takes well over
+ * a second for a long jump on a busy machine: a fixed wait measures mid-scroll.
+ */
+export async function scrollSettled(page: Page, stillFrames = 6): Promise<void> {
+  await page.evaluate(
+    (frames) =>
+      new Promise<void>((resolve) => {
+        let last = scrollY;
+        let still = 0;
+        const tick = () => {
+          still = scrollY === last ? still + 1 : 0;
+          last = scrollY;
+          if (still >= frames) resolve();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    stillFrames,
+  );
+}

@@ -1,12 +1,12 @@
 import { test, expect } from '@playwright/test';
-import { OVERVIEW, headerBottom } from './helpers.ts';
+import { OVERVIEW, headerBottom, scrollSettled } from './helpers.ts';
 
 test('a linked heading lands just below the sticky header (one offset, not two)', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(OVERVIEW);
   const id = (await page.locator('.prose h2.heading').nth(2).getAttribute('id')) as string;
   await page.goto(`${OVERVIEW}#${id}`);
-  await page.waitForTimeout(600);
+  await scrollSettled(page);
   const top = await page.locator(`[id="${id}"]`).evaluate((h) => h.getBoundingClientRect().top);
   const bottom = await headerBottom(page);
   expect(top).toBeGreaterThanOrEqual(bottom);

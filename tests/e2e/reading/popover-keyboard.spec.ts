@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { collectErrors } from './helpers.ts';
+import { collectErrors, scrollSettled } from './helpers.ts';
 
 const SUPERPOSITION = 'articles/superposition/';
 
@@ -22,17 +22,17 @@ async function tabToLast(page: Page, selector: string) {
 const openPopover = (page: Page) => page.locator('[popover]:popover-open');
 
 for (const selector of ['a.term', 'a.cite-ref']) {
-  // Regressed after the merges of this session (issue 12 stays open): the popover lands 140–260 px from its
-  // trigger. Marked, not deleted, until the anchor positioning is fixed.
-  test.fixme(`a popover opened by Tab far down the page (${selector}) sits by its trigger, in view`, async ({ page }) => {
+  test(`a popover opened by Tab far down the page (${selector}) sits by its trigger, in view`, async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(SUPERPOSITION);
     const trigger = await tabToLast(page, selector);
-    const pop = openPopover(page);
-    await expect(pop).toHaveCount(1);
-    await page.waitForTimeout(700); // any smooth focus scroll has settled
-    const t = (await trigger.boundingBox())!;
-    const p = (await pop.boundingBox())!;
+    await expect(openPopover(page)).toHaveCount(1);
+    await scrollSettled(page);
+    // Both boxes from one frame: read one call apart, a scroll still running moves one and not the other.
+    const { t, p } = await trigger.evaluate((el) => {
+      const box = (e: Element) => e.getBoundingClientRect().toJSON() as DOMRect;
+      return { t: box(el), p: box(document.querySelector('[popover]:popover-open') as Element) };
+    });
     const gap = Math.min(Math.abs(p.y - (t.y + t.height)), Math.abs(t.y - (p.y + p.height)));
     expect(gap, 'popover edge to trigger edge').toBeLessThan(24);
     expect(p.y).toBeGreaterThanOrEqual(0);

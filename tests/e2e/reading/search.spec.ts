@@ -36,6 +36,7 @@ test('Enter in the search box opens the first result: the article, not an index 
     await input.waitFor();
     await input.fill(query);
     await input.press('Enter');
-    await page.waitForURL(/\/articles\/superposition\//, { timeout: 10_000 });
+    // Which page opens is the check; the article's own load (figures and all) is not.
+    await page.waitForURL(/\/articles\/superposition\//, { timeout: 10_000, waitUntil: 'commit' });
   }
 });

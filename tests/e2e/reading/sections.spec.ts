@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { OVERVIEW, headerBottom } from './helpers.ts';
+import { OVERVIEW, headerBottom, scrollSettled } from './helpers.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -31,7 +31,7 @@ test('section menu copies a link and a citation that land on the heading below t
   expect(bibtex).toContain(`urldate = {${new Date().toISOString().slice(0, 10)}}`);
 
   await page.goto(link);
-  await page.waitForTimeout(600);
+  await scrollSettled(page);
   const top = await page.locator(`[id="${id}"]`).evaluate((h) => h.getBoundingClientRect().top);
   const bottom = await headerBottom(page);
   expect(top).toBeGreaterThanOrEqual(bottom);
@@ -54,7 +54,7 @@ test('the heading anchor and the table of contents link to the section', async (
   const tocLink = page.locator('nav.toc a').last();
   const hash = (await tocLink.getAttribute('href')) as string;
   await tocLink.click();
-  await page.waitForTimeout(800);
+  await scrollSettled(page);
   expect(new URL(page.url()).hash).toBe(hash);
   const top = await page.locator(`[id="${decodeURIComponent(hash.slice(1))}"]`).evaluate((h) => h.getBoundingClientRect().top);
   expect(top).toBeGreaterThanOrEqual(await headerBottom(page));

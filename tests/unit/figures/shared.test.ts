@@ -89,6 +89,18 @@ describe('HeatMap', () => {
     expect(small).not.toContain('fig-cell__value');
     expect(small).toMatch(/class="fig-cell__slashes"[^>]*d="M[^"]+l[^"]+M/);
   });
+
+  test('names rows and columns, outlines one cell, and puts the legend under a map wider than tall', () => {
+    const html = decode(renderToString(h(HeatMap, {
+      values: [[0.5, 1, -1]], title: 'T', subtitle: 'S', label: 'L', box: { width: 240, height: 160 }, grid: { x: 60, y: 40, size: 150 },
+      rowLabels: ['layer'], columnLabels: ['a', 'b', 'c'], highlight: { row: 0, column: 2 },
+    })));
+    expect(html).toContain('>layer</text>');
+    expect(html).toContain('>c</text>');
+    expect(html).not.toMatch(/>1<\/text>/);
+    expect(html).toMatch(/class="fig-heatmap__highlight" x="161.50" y="41.50" width="47.00" height="47.00"/);
+    expect(html).toMatch(/<rect class="fig-cell fig-cell--neg" x="60.00" y="106"/); // 40 + one 50-px row + 16
+  });
 });
 
 describe('LayeredGraph', () => {

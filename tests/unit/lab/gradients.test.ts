@@ -1,5 +1,8 @@
 // Every hand-written backward pass against central finite differences.
 import { describe, test } from 'vitest';
+import { createAtlasNetwork, toBatch } from '../../../src/lab/atlas/network.ts';
+import { createTranscoder } from '../../../src/lab/atlas/transcoder.ts';
+import { createAtlas } from '../../../src/lab/atlas/world.ts';
 import { fillNormal } from '../../../src/lab/matrix.ts';
 import { createMlp } from '../../../src/lab/mlp-network.ts';
 import { createRandom } from '../../../src/lab/random.ts';
@@ -55,4 +58,29 @@ test('MLP (tanh hidden layers, softmax cross-entropy) gradient', () => {
   network.lossAndGradient(theta, data.X, data.labels, data.count, grad);
   const scratch = new Float64Array(theta.length);
   expectGradientMatchesFiniteDifferences(theta, (t) => network.lossAndGradient(t, data.X, data.labels, data.count, scratch), grad);
+});
+
+test('atlas network (embeddings, two ReLU layers, softmax cross-entropy) gradient', () => {
+  const atlas = createAtlas({ states: 3, citiesPerState: 2, regions: 2, heldOutPerState: 1 });
+  const network = createAtlasNetwork(atlas, { embedding: 4, hidden: 5 }, atlas.training.length);
+  const batch = toBatch(atlas.training);
+  const theta = fillNormal(new Float64Array(network.layout.size), createRandom(4), 0.8);
+  const grad = new Float64Array(theta.length);
+  network.lossAndGradient(theta, batch, grad);
+  const scratch = new Float64Array(theta.length);
+  expectGradientMatchesFiniteDifferences(theta, (t) => network.lossAndGradient(t, batch, scratch), grad);
+});
+
+test('TopK transcoder gradient (the active latents held fixed)', () => {
+  const shape = { inputs: 4, outputs: 5, width: 8, k: 3 };
+  const transcoder = createTranscoder(shape);
+  const random = createRandom(5);
+  const rows = 12;
+  const X = fillNormal(new Float64Array(rows * shape.inputs), random, 1);
+  const Y = fillNormal(new Float64Array(rows * shape.outputs), random, 1);
+  const theta = fillNormal(new Float64Array(transcoder.layout.size), random, 0.6);
+  const grad = new Float64Array(theta.length);
+  transcoder.lossAndGradient(theta, X, Y, rows, grad);
+  const scratch = new Float64Array(theta.length);
+  expectGradientMatchesFiniteDifferences(theta, (t) => transcoder.lossAndGradient(t, X, Y, rows, scratch.fill(0)), grad);
 });

@@ -36,7 +36,7 @@ describe('quality report on fixture sites', () => {
   let bad: Run;
   beforeAll(async () => {
     [good, bad] = await Promise.all([runReport('astro-site'), runReport('bad-site')]);
-  }, 180_000);
+  }, 300_000);
 
   test('real Astro output within every budget passes', () => {
     const { status, report, stdout } = good;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { classroomLink, classroomStateProblems, classroomViews } from '../../../src/lib/reading/classroom.ts';
+import { parseMdxBody } from '../../../src/lib/content/site-index.ts';
 import { teachingMaterial } from '../../../src/lib/reading/teaching-material.ts';
 import { choiceParam, numberParam, toggleParam } from '../../../src/lib/url-state.ts';
 
@@ -49,11 +50,11 @@ describe('teaching material is read from the article body', () => {
       '',
       '</DiscussionPrompts>',
     ].join('\n');
-    expect(teachingMaterial(body)).toEqual({ questions: ['First question?', 'Second question?'], discussion: ['Is a neuron a feature?', 'Who decides?'] });
+    expect(teachingMaterial(parseMdxBody(body))).toEqual({ questions: ['First question?', 'Second question?'], discussion: ['Is a neuron a feature?', 'Who decides?'] });
   });
 
   test('an article without them has none', () => {
-    expect(teachingMaterial('Just text.')).toEqual({ questions: [], discussion: [] });
+    expect(teachingMaterial(parseMdxBody('Just text.'))).toEqual({ questions: [], discussion: [] });
   });
 });
 
