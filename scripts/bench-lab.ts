@@ -30,6 +30,7 @@ const cases: { model: LabModelName; label: string; params: Record<string, unknow
   { model: 'steering', label: 'language model 500 steps, SAE, steering sweeps', params: { languageModelSteps: 500 } },
   { model: 'induction', label: 'defaults: two attention-only layers, with the one-layer control', params: {} },
   { model: 'cot-monitor', label: 'defaults: unpressured and pressured REINFORCE runs, monitor, ROC', params: {} },
+  { model: 'cot-monitor', label: 'longest run: 2,000 steps × 1,000 episodes, twice', params: { steps: 2000, episodes: 1000 } },
 ];
 
 const unbenched = Object.keys(labModels).filter((name) => !cases.some((c) => c.model === name));

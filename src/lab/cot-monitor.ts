@@ -27,8 +27,8 @@ export const cotMonitorParamSpec = [
   { name: 'synonyms', kind: 'choice', default: 'off', options: ['off', 'on'], description: 'under pressure, words the monitor never saw become available and name a hack operation too' },
   { name: 'actionShare', kind: 'number', default: 0.6, min: 0, max: 1, integer: false, description: 'share of hacks whose action edits a test file (what the action-only monitor sees): a setting, not a result' },
   { name: 'honestFlagRate', kind: 'number', default: 0.05, min: 0.01, max: 0.5, integer: false, description: 'the monitor threshold flags at most this share of honest notes in the unpressured log' },
-  { name: 'episodes', kind: 'number', default: 64, min: 8, max: 256, integer: true, description: 'episodes per training step' },
-  { name: 'steps', kind: 'number', default: 300, min: 20, max: 1000, integer: true, description: 'training steps of each run (unpressured, then pressured)' },
+  { name: 'episodes', kind: 'number', default: 64, min: 8, max: 1024, integer: true, description: 'episodes per training step' },
+  { name: 'steps', kind: 'number', default: 300, min: 20, max: 2000, integer: true, description: 'training steps of each run (unpressured, then pressured)' },
   { name: 'learningRate', kind: 'number', default: 0.5, min: 0.01, max: 5, integer: false, description: 'gradient-descent learning rate' },
   { name: 'seed', kind: 'number', default: 0, min: 0, max: 2 ** 31 - 1, integer: true, description: 'seed for both runs and the evaluation' },
 ] as const;
@@ -36,12 +36,12 @@ export const cotMonitorParamSpec = [
 export type CotMonitorParams = ParamValues<typeof cotMonitorParamSpec>;
 
 /** Episodes × steps of one run allowed: a few seconds per run at most. */
-const episodeBudget = 100_000;
+export const cotMonitorEpisodeBudget = 2_000_000;
 
 export function validateCotMonitorParams(raw: Record<string, unknown>): Validated<CotMonitorParams> {
   const { params, corrections } = validateParams(cotMonitorParamSpec, raw);
-  if (params.episodes * params.steps > episodeBudget) {
-    const steps = Math.floor(episodeBudget / params.episodes);
+  if (params.episodes * params.steps > cotMonitorEpisodeBudget) {
+    const steps = Math.floor(cotMonitorEpisodeBudget / params.episodes);
     corrections.push(`steps: ${params.steps} × ${params.episodes} episodes would take too long; using ${steps} steps`);
     params.steps = steps;
   }

@@ -52,13 +52,18 @@ export function validateInductionData({ vocab, context, blockMin, blockMax }: In
   }
 }
 
+/** With a fixed offset the block is the first half (after BOS), so each copy is this many positions after the other. */
+export function fixedOffsetDistance(context: number): number {
+  return Math.floor((context - 1) / 2);
+}
+
 export function sampleInductionBatch(batch: InductionBatch, random: Random, settings: InductionDataSettings): void {
   const { vocab, context, blockMin, blockMax, offset } = settings;
   for (let s = 0; s < batch.count; s++) {
     const row = s * context;
     batch.tokens[row] = vocab;
     for (let t = 1; t < context; t++) batch.tokens[row + t] = Math.floor(random.uniform() * vocab);
-    const length = offset === 'fixed' ? Math.floor((context - 1) / 2) : integerBetween(random, blockMin, blockMax);
+    const length = offset === 'fixed' ? fixedOffsetDistance(context) : integerBetween(random, blockMin, blockMax);
     const first = offset === 'fixed' ? 1 : integerBetween(random, 1, context - 2 * length);
     const second = offset === 'fixed' ? 1 + length : integerBetween(random, first + length, context - length);
     for (let k = 0; k < length; k++) batch.tokens[row + second + k] = batch.tokens[row + first + k]!;

@@ -35,10 +35,14 @@ export interface SeedSummary {
   } | null;
 }
 
-/** Over runs of the one-layer control. */
+/** Over runs of a one-layer control. */
 export interface ControlSummary {
   runs: number;
   repeatedPart: Range;
+  /** Each run's highest induction score of any head (attention where an induction head would look). */
+  inductionScore: Range;
+  /** Runs in which the lab named an induction head (it needs a previous-token head first). */
+  withInductionHead: number;
 }
 
 function range(values: readonly number[]): Range {
@@ -77,5 +81,10 @@ export function summariseSeeds(runs: readonly InductionResult[]): SeedSummary {
 }
 
 export function summariseControl(runs: readonly InductionResult[]): ControlSummary {
-  return { runs: runs.length, repeatedPart: range(runs.map((run) => run.final.partLoss.repeatedPart)) };
+  return {
+    runs: runs.length,
+    repeatedPart: range(runs.map((run) => run.final.partLoss.repeatedPart)),
+    inductionScore: range(runs.map((run) => Math.max(...run.final.scores.flat().map((s) => s.induction)))),
+    withInductionHead: runs.filter((run) => run.final.circuit.induction.length > 0).length,
+  };
 }

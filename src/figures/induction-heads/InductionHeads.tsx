@@ -12,6 +12,7 @@ import { withBase } from '../../lib/reading/site.ts';
 import type { FigureIslandProps } from '../contract.ts';
 import { ParamControl } from '../shared/Controls.tsx';
 import { FigureNote, FigureStatus } from '../shared/FigureStatus.tsx';
+import { durationText, useWorkRate } from '../shared/run-estimate.ts';
 import { TextAlternative } from '../shared/TextAlternative.tsx';
 import { useAnnouncer } from '../shared/use-announcer.ts';
 import { useFigureParams } from '../shared/use-figure-params.ts';
@@ -25,7 +26,7 @@ import { describeResults } from './describe.ts';
 import figure from './figure.ts';
 import { ablatedRepeatedLoss, headPatterns } from './model.ts';
 import { PartLossChart } from './PartLossChart.tsx';
-import { labParams, params, type Settings } from './settings.ts';
+import { labParams, params, referenceSecondsPerStep, type Settings } from './settings.ts';
 import { allHeads, dropText, fixed2, headName, headRole, integer, parseHeadName, scoresAt, settingsText, tokenLabel } from './view-model.ts';
 
 type Lab = LabWorker<InductionResult, TrainingProgress<InductionMetrics>>;
@@ -54,7 +55,8 @@ function useLiveParts(lab: Lab): LiveParts {
   return live.current;
 }
 
-const sameSettings = (run: FigureRun, wanted: { seed: number; offset: string }) => run.params.seed === wanted.seed && run.params.offset === wanted.offset;
+const sameSettings = (run: FigureRun, wanted: { seed: number; offset: string; steps: number }) =>
+  run.params.seed === wanted.seed && run.params.offset === wanted.offset && run.params.steps === wanted.steps;
 
 function chartProps(lab: Lab, live: LiveParts, title: string) {
   const s = lab.state;
@@ -79,7 +81,7 @@ function progressText(two: Lab, one: Lab, shown: FigureRun, atBuildTime: boolean
   const failed = [two, one].find((lab) => lab.state.status === 'error');
   if (failed && failed.state.status === 'error') return `Training failed: ${failed.state.message}.`;
   if ([two, one].some((lab) => lab.state.status === 'cancelled')) return 'Training cancelled; the figure shows the last finished runs.';
-  return atBuildTime ? `Trained when this page was built (${settingsText(shown)}). Change the seed or the data to train in your browser.` : `Trained in your browser (${settingsText(shown)}).`;
+  return atBuildTime ? `Trained when this page was built (${settingsText(shown)}). Change the seed, the data or the steps to train in your browser.` : `Trained in your browser (${settingsText(shown)}).`;
 }
 
 export default function InductionHeads({ anchor }: FigureIslandProps) {
@@ -93,9 +95,9 @@ export default function InductionHeads({ anchor }: FigureIslandProps) {
   const [message, announce] = useAnnouncer();
   const [stopped, setStopped] = useState(false);
 
-  const wanted = { seed: settings.seed, offset: settings.offset };
+  const wanted = { seed: settings.seed, offset: settings.offset, steps: settings.steps };
   const atBuildSettings = sameSettings(data.twoLayer, wanted);
-  const wantedKey = `${settings.seed}/${settings.offset}`;
+  const wantedKey = `${settings.seed}/${settings.offset}/${settings.steps}`;
   useEffect(() => {
     if (!state.hydrated) return;
     setStopped(false);
@@ -120,6 +122,9 @@ export default function InductionHeads({ anchor }: FigureIslandProps) {
   }, [oneQueued]);
 
   const running = two.state.status === 'running' || one.state.status === 'running';
+  // Both models count as one run for the estimate, the pause before the control starts included.
+  const secondsPerStep = useWorkRate(running || oneQueued, two.state.status === 'done' && one.state.status === 'done', settings.steps, referenceSecondsPerStep);
+  const estimate = `Each change trains both models for ${integer(settings.steps)} steps; estimated time: ${durationText(settings.steps * secondsPerStep)}.`;
   const shownTwo: FigureRun = two.state.result;
   const shownOne: FigureRun = one.state.result;
   const atBuildTime = shownTwo === data.twoLayer;
@@ -177,7 +182,7 @@ export default function InductionHeads({ anchor }: FigureIslandProps) {
   // The ablation: the lab's own numbers for the trained model, computed here from θ at earlier checkpoints.
   const target = settings.ablate === 'induction' ? shownTwo.final.circuit.induction : settings.ablate === 'none' ? [] : [parseHeadName(settings.ablate)!];
   const [computed, setComputed] = useState<{ key: string; loss: number } | undefined>(undefined);
-  const ablationKey = `${shownTwo.params.seed}/${shownTwo.params.offset}/${checkpoint}/${settings.ablate}/${settings.mode}`;
+  const ablationKey = `${shownTwo.params.seed}/${shownTwo.params.offset}/${shownTwo.params.steps}/${checkpoint}/${settings.ablate}/${settings.mode}`;
   const needsComputed = target.length > 0 && checkpoint !== last;
   useEffect(() => {
     if (!needsComputed || !theta || computed?.key === ablationKey) return;
@@ -246,6 +251,8 @@ export default function InductionHeads({ anchor }: FigureIslandProps) {
         <ParamControl idPrefix={`${idPrefix}mode`} decl={params.mode} value={settings.mode} disabled={disabled} onChange={set('mode')} />
         <ParamControl idPrefix={`${idPrefix}offset`} decl={params.offset} value={settings.offset} disabled={disabled || running} onChange={set('offset')} />
         <ParamControl idPrefix={`${idPrefix}seed`} decl={params.seed} value={settings.seed} disabled={disabled || running} onChange={set('seed')} />
+        <ParamControl idPrefix={`${idPrefix}steps`} decl={params.steps} value={settings.steps} disabled={disabled || running} onChange={set('steps')} format={integer} />
+        <p class="ih__estimate">{estimate}</p>
       </fieldset>
       <p class="ih__sequence">
         <span class="fig-visually-hidden">{`Sequence ${settings.sequence}: ${sequence.tokens.map(tokenLabel).join(' ')}; first copy from position ${sequence.firstStart + 1}, second copy from position ${sequence.secondStart + 1}, ${sequence.blockLength} tokens.`}</span>

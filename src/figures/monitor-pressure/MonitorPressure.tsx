@@ -9,6 +9,7 @@ import type { CotMonitorResult } from '../../lab/cot-monitor.ts';
 import type { FigureIslandProps } from '../contract.ts';
 import { ParamControls } from '../shared/Controls.tsx';
 import { FigureNote, FigureStatus } from '../shared/FigureStatus.tsx';
+import { durationText, useWorkRate } from '../shared/run-estimate.ts';
 import { TextAlternative } from '../shared/TextAlternative.tsx';
 import { useAnnouncer } from '../shared/use-announcer.ts';
 import { useFigureParams } from '../shared/use-figure-params.ts';
@@ -21,7 +22,7 @@ import figure from './figure.ts';
 import { PresetLinks } from './PresetLinks.tsx';
 import { CurvesLegend, RateCurves } from './RateCurves.tsx';
 import { ResultPanels } from './ResultPanels.tsx';
-import { labParams, type LabParams, type Settings } from './settings.ts';
+import { episodesToPlay, labParams, referenceSecondsPerEpisode, type LabParams, type Settings } from './settings.ts';
 import { liveCurves, percent, phaseText, rateOrDash, resultCurves, runProgress } from './view-model.ts';
 
 const createWorker = () => new Worker(new URL('../lab.worker.ts', import.meta.url), { type: 'module' });
@@ -68,6 +69,9 @@ export default function MonitorPressure({ anchor }: FigureIslandProps) {
     else announce(`Training finished. ${outcomeText(shown)}`);
   }, [running, s, shown, wanted, announce]);
 
+  const secondsPerEpisode = useWorkRate(running, s.status === 'done', episodesToPlay(run.running ?? wanted), referenceSecondsPerEpisode);
+  const estimate = `Each setting trains two runs of ${state.values.steps.toLocaleString('en')} steps × ${state.values.episodes.toLocaleString('en')} episodes; estimated time: ${durationText(episodesToPlay(state.values) * secondsPerEpisode)}.`;
+
   const progress = running ? s.progress : undefined;
   const live = useMemo(() => (progress && !reducedMotion ? liveCurves(progress) : undefined), [progress, reducedMotion]);
   const finished = useMemo(() => resultCurves(shown), [shown]);
@@ -81,7 +85,7 @@ export default function MonitorPressure({ anchor }: FigureIslandProps) {
       : s.status === 'error'
         ? `Training failed (${s.message}); showing the last finished result.`
         : run.atBuildTime
-          ? 'Trained when this page was built, at the default settings. Change a setting or pick a preset to train in your browser (about a second).'
+          ? 'Trained when this page was built, at the default settings. Change a setting or pick a preset to train in your browser.'
           : matches
             ? `Trained in your browser with ${settingsText(shown.params)}.`
             : 'Showing the last finished result, for other settings.';
@@ -137,7 +141,9 @@ export default function MonitorPressure({ anchor }: FigureIslandProps) {
         <span class="mp__seed">seed {state.values.seed}</span>
       </div>
       {presetLinks}
-      <ParamControls anchor={anchor} decls={params} values={state.values} disabled={disabled} onChange={state.set} only={['pressure', 'pressureFrom', 'necessity', 'synonyms', 'actionShare', 'honestFlagRate']} label={`Controls of ${figure.title}`} />
+      <ParamControls anchor={anchor} decls={params} values={state.values} disabled={disabled} onChange={state.set} only={['pressure', 'pressureFrom', 'necessity', 'synonyms', 'actionShare', 'honestFlagRate', 'steps', 'episodes']} label={`Controls of ${figure.title}`}>
+        <p class="mp__estimate">{estimate}</p>
+      </ParamControls>
       <FigureStatus hydrated={state.hydrated} source={state.source} atDefaults={state.atDefaults} announcement={message} onReset={state.reset} />
       <TextAlternative figure={figure} values={state.values} shown={alternativeData} atDefaults={run.atBuildTime && state.atDefaults} />
     </div>

@@ -6,6 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import data from '../../../src/figures/induction-heads/data.json' with { type: 'json' };
+import { trainInduction, validateInductionParams } from '../../../src/lab/induction.ts';
 import { collectErrors } from '../reading/helpers.ts';
 import { mainThreadTasksDuring, tasksOverBudget } from './support.ts';
 
@@ -25,7 +26,7 @@ async function open(page: Page, query = ''): Promise<void> {
 
 async function trained(page: Page): Promise<void> {
   await expect(figure(page).locator('.fig[data-training="true"]')).toHaveCount(1, { timeout: 5_000 });
-  await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 240_000 });
+  await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 60_000 });
 }
 
 test('the defaults show the build-time runs with the lab’s numbers; nothing trains', async ({ page }) => {
@@ -73,37 +74,59 @@ test('scrubbing fetches the checkpoints once and redraws the heads at that step'
   expect(errors).toEqual([]);
 });
 
-test('training in the browser reports progress, finishes both models and can be cancelled', async ({ page }) => {
-  test.setTimeout(300_000);
+/** Every text the progress line shows from now on (a short run passes through its phases between two polls). */
+async function recordProgressTexts(page: Page): Promise<() => Promise<string[]>> {
+  await figure(page).locator('.ih__progress-text').evaluate((element) => {
+    const seen: string[] = [];
+    (window as unknown as { __progress: string[] }).__progress = seen;
+    new MutationObserver(() => seen.push(element.textContent ?? '')).observe(element, { childList: true, characterData: true, subtree: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { __progress: string[] }).__progress);
+}
+
+test('a run is estimated before it starts, reports progress through both models, finishes, and can be cancelled', async ({ page }) => {
+  test.setTimeout(180_000); // short runs (seconds on an idle machine), with room for a loaded one
   const errors = collectErrors(page);
   await open(page);
-  await page.getByRole('button', { name: 'Train again (next seed)' }).click();
-  await expect(figure(page).locator('.ih__progress-text')).toContainText(/Training the two-layer model \(1 of 2\) in your browser/, { timeout: 10_000 });
-  await expect(figure(page).locator('.ih__progress-text')).toContainText('one-layer control (2 of 2)', { timeout: 240_000 });
-  await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 240_000 });
-  await expect(figure(page).locator('.ih__progress-text')).toContainText('Trained in your browser (two layers, seed 1, varying distance)');
-  await expect(figure(page).locator('.fig__status [aria-live="polite"]')).toContainText('Training finished.');
-  await expect.poll(() => urlParam(page, 'seed')).toBe('1');
+  await expect(figure(page).locator('.ih__estimate')).toContainText(/both models for 1,000 steps; estimated time: (about \d+ s|under a second)\./);
+  const progressTexts = await recordProgressTexts(page);
+  await page.getByLabel('Training steps', { exact: true }).fill('300');
+  await expect(figure(page).locator('.ih__estimate')).toContainText('both models for 300 steps');
+  await trained(page);
+  await expect(figure(page).locator('.ih__progress-text')).toContainText('Trained in your browser (two layers, seed 0, varying distance)', { timeout: 60_000 });
+  // The announcement waits for the control too (between the two runs the figure is briefly idle).
+  await expect(figure(page).locator('.fig__status [aria-live="polite"]')).toContainText('Training finished.', { timeout: 60_000 });
+  const texts = await progressTexts();
+  expect(texts.some((text) => /Training the two-layer model \(1 of 2\) in your browser/.test(text))).toBe(true);
+  expect(texts.some((text) => text.includes('one-layer control (2 of 2)'))).toBe(true);
+  await expect(figure(page).locator('.fig__alt')).toContainText('Two-layer model after 300 steps');
+  await expect.poll(() => urlParam(page, 'steps')).toBe('300');
 
   await page.getByRole('button', { name: 'Train again (next seed)' }).click();
   await expect(figure(page).locator('.fig[data-training="true"]')).toHaveCount(1);
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1);
   await expect(figure(page).locator('.ih__progress-text')).toContainText('Training cancelled');
+  await expect.poll(() => urlParam(page, 'seed')).toBe('1');
   expect(errors).toEqual([]);
 });
 
-test('fixed distance: the one-layer control solves the repeat, and no induction head is named for it', async ({ page }) => {
-  test.setTimeout(300_000);
-  await open(page, `?${key('offset')}=fixed`);
-  await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 240_000 });
-  await expect(figure(page).locator('.ih__progress-text')).toContainText('fixed distance', { timeout: 240_000 });
-  await expect(figure(page).locator('.fig__alt')).toContainText(/One-layer control: 0\.\d\d on the repeated part/);
+test('fixed distance: the figure shows the lab’s one-layer control solving the repeat by the shortcut', async ({ page }) => {
+  test.setTimeout(180_000); // short runs (seconds on an idle machine), with room for a loaded one
+  // The lab's own run of the same settings (its guard over seeds is in tests/unit/lab/induction.test.ts).
+  const { params } = validateInductionParams({ layers: 1, offset: 'fixed', steps: 400, seed: 0 });
+  const lab = (await trainInduction(params)).result;
+  expect(lab.final.partLoss.repeatedPart).toBeLessThan(0.3);
+  await open(page, `?${key('offset')}=fixed&${key('steps')}=400`);
+  await trained(page);
+  await expect(figure(page).locator('.ih__progress-text')).toContainText('Trained in your browser (two layers, seed 0, fixed distance)', { timeout: 60_000 });
+  await expect(figure(page).locator('.fig__alt')).toContainText(`One-layer control: ${two(lab.final.partLoss.repeatedPart)} on the repeated part, ${lab.dropStep === null ? 'no drop' : `drop at step ${lab.dropStep}`}`, { timeout: 60_000 });
 });
 
 test('training and scrubbing keep the page responsive: no main-thread task over 50 ms of its own work', async ({ page }) => {
-  test.setTimeout(300_000);
-  await open(page);
+  test.setTimeout(180_000); // short runs (seconds on an idle machine), with room for a loaded one
+  await open(page, `?${key('steps')}=300`);
+  await trained(page);
   const tasks = await mainThreadTasksDuring(page, async () => {
     await page.getByLabel('Seed', { exact: true }).fill('2');
     await trained(page);

@@ -1,10 +1,11 @@
 /** What "Train against the monitor" must show and mean, checked on its server render, its views and its preset links. */
 import { describe, expect, test } from 'vitest';
-import { trainCotMonitor, validateCotMonitorParams } from '../../../src/lab/cot-monitor.ts';
+import { cotMonitorEpisodeBudget, trainCotMonitor, validateCotMonitorParams } from '../../../src/lab/cot-monitor.ts';
 import type { TrainingProgress } from '../../../src/lab/runner.ts';
 import { describeResult } from '../../../src/figures/monitor-pressure/describe.ts';
 import figure from '../../../src/figures/monitor-pressure/figure.ts';
-import { defaultSettings, labParams, presetSettings, pressurePresets, regimes } from '../../../src/figures/monitor-pressure/settings.ts';
+import { defaultSettings, episodesToPlay, labParams, presetSettings, pressurePresets, referenceSecondsPerEpisode, regimes } from '../../../src/figures/monitor-pressure/settings.ts';
+import { durationText } from '../../../src/figures/shared/run-estimate.ts';
 import { liveCurves, percent, runProgress } from '../../../src/figures/monitor-pressure/view-model.ts';
 import { sameRun } from '../../../src/figures/shared/use-lab-run.ts';
 import { defaultValues, readParams } from '../../../src/lib/url-state.ts';
@@ -58,6 +59,20 @@ describe('server render at the defaults', () => {
       expect(read.values).toEqual(presetSettings(preset, regime));
     }
     expect(count(html, /aria-current="true"/g)).toBe(1);
+  });
+});
+
+describe('run length', () => {
+  test('the longest run the figure offers is within the lab’s budget, so the lab trains exactly what was asked', () => {
+    const longest = labParams({ ...defaultSettings, steps: params.steps.max, episodes: params.episodes.max });
+    expect(longest.steps * longest.episodes).toBe(cotMonitorEpisodeBudget);
+    expect(validateCotMonitorParams(longest).corrections).toEqual([]);
+  });
+
+  test('the estimate before a run is stated with the controls, for the settings chosen', () => {
+    const text = decode(renderFigure(figure.id));
+    const seconds = episodesToPlay(defaultSettings) * referenceSecondsPerEpisode;
+    expect(text).toContain(`two runs of ${defaultSettings.steps} steps × ${defaultSettings.episodes} episodes; estimated time: ${durationText(seconds)}.`);
   });
 });
 

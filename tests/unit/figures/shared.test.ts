@@ -7,6 +7,7 @@ import { HeatMap, heatExtent, heatShade } from '../../../src/figures/shared/Heat
 import { LayeredGraph } from '../../../src/figures/shared/LayeredGraph.tsx';
 import { layerSizesOf, nodePosition, pathThrough, type GraphEdge, type GraphNode } from '../../../src/figures/shared/layered-graph.ts';
 import { LossCurve } from '../../../src/figures/shared/LossCurve.tsx';
+import { durationText, observeRun } from '../../../src/figures/shared/run-estimate.ts';
 import { lossSeries, runFraction, sameRun } from '../../../src/figures/shared/use-lab-run.ts';
 import { decode } from './render.ts';
 
@@ -36,6 +37,22 @@ describe('run hook helpers', () => {
     const running = lossSeries({ lab: { state: { status: 'running', result, progress: { step: 20, steps: 400, loss: 0.8, metrics: {} } } }, live }, 'A');
     expect(running).toEqual({ name: 'A', steps: 400, step: [10, 20], loss: [0.9, 0.8] });
     expect(lossSeries({ lab: { state: { status: 'idle', result } }, live }, 'A')).toEqual({ name: 'A', steps: 300, step: [1, 300], loss: [1, 0.1] });
+  });
+});
+
+describe('run estimate', () => {
+  test('a finished run sets the rate per unit of work; a cancelled one leaves it as it was', () => {
+    const reference = { rate: 1e-6 };
+    const started = observeRun(reference, true, false, 2000, 100);
+    expect(started).toEqual({ rate: 1e-6, started: { at: 100, work: 2000 } });
+    expect(observeRun(started, true, false, 9999, 400)).toBe(started);
+    expect(observeRun(started, false, true, 2000, 1100)).toEqual({ rate: 0.0005 });
+    expect(observeRun(started, false, false, 2000, 1100)).toEqual({ rate: 1e-6 });
+    expect(observeRun(reference, false, true, 2000, 1100)).toBe(reference);
+  });
+
+  test('says a duration the way a reader would', () => {
+    expect([0.3, 2.6, 40, 150].map(durationText)).toEqual(['under a second', 'about 3 s', 'about 40 s', 'about 3 min']);
   });
 });
 

@@ -3,7 +3,7 @@ import { fitCotMonitor, monitorFlags, rocCurve } from '../../../src/lab/cot-moni
 import { createEpisodes } from '../../../src/lab/cot-monitor-episodes.ts';
 import { cotPolicyLayout, createCotPolicyObjective, plantPolicy, policyProbabilities, sampleEpisodes } from '../../../src/lab/cot-monitor-policy.ts';
 import { FIX, HACK, isSynonym, vocabulary } from '../../../src/lab/cot-monitor-task.ts';
-import { trainCotMonitor, validateCotMonitorParams, type CotMonitorParams, type CotMonitorResult } from '../../../src/lab/cot-monitor.ts';
+import { cotMonitorEpisodeBudget, trainCotMonitor, validateCotMonitorParams, type CotMonitorParams, type CotMonitorResult } from '../../../src/lab/cot-monitor.ts';
 import { createRandom } from '../../../src/lab/random.ts';
 import { expectJsonSafe } from './helpers.ts';
 import { expectGradientMatchesFiniteDifferences } from './support/finite-differences.ts';
@@ -149,8 +149,8 @@ describe('REINFORCE objective', () => {
 
 describe('validateCotMonitorParams', () => {
   test('bounds the work of a run', () => {
-    const { params, corrections } = validateCotMonitorParams({ episodes: 256, steps: 1000 });
-    expect(params.episodes * params.steps).toBeLessThanOrEqual(100_000);
+    const { params, corrections } = validateCotMonitorParams({ episodes: 1024, steps: 2000 });
+    expect(params.episodes * params.steps).toBeLessThanOrEqual(cotMonitorEpisodeBudget);
     expect(corrections).toHaveLength(1);
   });
 });

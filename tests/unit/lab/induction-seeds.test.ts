@@ -7,6 +7,7 @@ import { summariseControl, summariseSeeds } from '../../../src/lab/induction-see
 
 interface RunSpec {
   seed: number;
+  maxInduction?: number;
   dropStep: number | null;
   firstPart: number;
   repeatedPart: number;
@@ -24,6 +25,7 @@ function run(spec: RunSpec): InductionResult {
     dropStep: spec.dropStep,
     final: {
       partLoss: { firstPart: spec.firstPart, repeatedPart: spec.repeatedPart },
+      scores: [[{ previousToken: 0.1, induction: 0.05 }, { previousToken: 0.1, induction: spec.maxInduction ?? 0.1 }]],
       circuit: { previousToken: spec.previousToken ?? [], induction },
       ablations: spec.ablations ?? [],
       inductionAblation: induction.length > 0 ? { zero: spec.inductionZero!, mean: spec.inductionZero! } : null,
@@ -70,7 +72,10 @@ describe('summariseSeeds', () => {
   });
 });
 
-test('summariseControl ranges the repeated-part loss over the control runs', () => {
-  const control = [run({ seed: 0, dropStep: null, firstPart: 2.8, repeatedPart: 1.9 }), run({ seed: 1, dropStep: null, firstPart: 2.8, repeatedPart: 1.85 })];
-  expect(summariseControl(control)).toStrictEqual({ runs: 2, repeatedPart: { min: 1.85, max: 1.9 } });
+test('summariseControl ranges the repeated-part loss and the highest induction score over the control runs', () => {
+  const control = [
+    run({ seed: 0, dropStep: null, firstPart: 2.8, repeatedPart: 1.9, maxInduction: 0.2 }),
+    run({ seed: 1, dropStep: null, firstPart: 2.8, repeatedPart: 1.85, maxInduction: 0.9 }),
+  ];
+  expect(summariseControl(control)).toStrictEqual({ runs: 2, repeatedPart: { min: 1.85, max: 1.9 }, inductionScore: { min: 0.2, max: 0.9 }, withInductionHead: 0 });
 });
