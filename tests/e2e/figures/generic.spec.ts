@@ -3,8 +3,8 @@
  * first uses it (the embed page's "Open in the article" target: an article, or the catalogue) and on its
  * embed page: hydration without layout shift; Tab order and arrow keys on its controls; a shared link
  * restores the view; without JavaScript and in print the drawing and its text alternative are there; it
- * works inside an iframe on another origin; axe finds nothing in the hydrated figure in light and dark. Figure-specific behaviour
- * lives in <id>.spec.ts beside this file.
+ * works inside an iframe on another origin; axe finds nothing in the hydrated figure and its text alternative on
+ * its embed page, in light and dark. Figure-specific behaviour lives in <id>.spec.ts beside this file.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -178,20 +178,18 @@ for (const id of figureIds) {
       await nudgeFirstControl(page, frame, anchor);
     });
 
-    // The quality report axes every whole page as served; here the figure is axed hydrated, with its text
-    // alternative open, in both colour schemes.
-    for (const where of ['article', 'embed page'] as const) {
-      test(`axe, ${where}, light and dark: no violations in the hydrated figure`, async ({ page, request }) => {
-        await page.goto(where === 'article' ? await homeOf(request, id) : embedPath(id));
-        await waitForHydration(page, rootOf(page));
-        await rootOf(page).locator('details.fig__alt summary').click();
-        for (const colorScheme of ['light', 'dark'] as const) {
-          await page.emulateMedia({ colorScheme });
-          const results = await new AxeBuilder({ page }).include(`#${anchor}`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-          expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), colorScheme).toEqual([]);
-        }
-      });
-    }
+    // The quality report axes every whole page, its article included, with the figures hydrated, in light and
+    // dark; here the figure is axed on its own page with its text alternative open as well.
+    test('axe, embed page, light and dark: no violations in the hydrated figure and its text alternative', async ({ page }) => {
+      await page.goto(embedPath(id));
+      await waitForHydration(page, rootOf(page));
+      await rootOf(page).locator('details.fig__alt summary').click();
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        const results = await new AxeBuilder({ page }).include(`#${anchor}`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), colorScheme).toEqual([]);
+      }
+    });
   });
 
   test.describe(`${id} without JavaScript`, () => {
