@@ -19,14 +19,26 @@ const metric = (page: Page, name: string) => dictionary(page).locator('.sd__metr
 const urlParam = (page: Page, name: string) => new URL(page.url()).searchParams.get(key(name));
 
 async function open(page: Page, query = '', path = ARTICLE): Promise<void> {
+  // Counts the dictionary's runs as they start: a short run can start and finish between two polls of its state.
+  await page.addInitScript((anchor) => {
+    const w = window as unknown as { __runsStarted: number };
+    w.__runsStarted = 0;
+    new MutationObserver((records) => {
+      for (const r of records) if (r.target instanceof Element && r.target.closest(`#${anchor}`) && r.target.getAttribute('data-training') === 'true') w.__runsStarted += 1;
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-training'] });
+  }, DICTIONARY);
   await page.goto(`${path}${query}`);
   await dictionary(page).scrollIntoViewIfNeeded();
   await dictionary(page).locator('.fig[data-hydrated="true"]').waitFor();
 }
 
-/** Waits for a training run to start (after the controls' short pause) and then to finish. */
-async function trained(page: Page): Promise<void> {
-  await expect(dictionary(page).locator('.fig[data-training="true"]')).toHaveCount(1, { timeout: 5_000 });
+const runsStarted = (page: Page) => page.evaluate(() => (window as unknown as { __runsStarted: number }).__runsStarted);
+
+/** Does `act`, then waits for a training run to start (after the controls' short pause) and then to finish. */
+async function trainedAfter(page: Page, act: () => Promise<unknown>): Promise<void> {
+  const before = await runsStarted(page);
+  await act();
+  await expect.poll(() => runsStarted(page), { timeout: 10_000 }).toBeGreaterThan(before);
   await expect(dictionary(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 60_000 });
 }
 
@@ -49,8 +61,7 @@ test('each control preset trains in the worker and fails to recover; the frontie
   await open(page);
   const box = await dictionary(page).locator('.fig').boundingBox();
   for (const [preset, param, value] of [['Dense features (control)', 'featureProbability', '0.5'], ['Dictionary too small (control)', 'width', '8']] as const) {
-    await page.getByRole('button', { name: preset }).click();
-    await trained(page);
+    await trainedAfter(page, () => page.getByRole('button', { name: preset }).click());
     expect(Number(await metric(page, 'Recovery').textContent())).toBeLessThan(0.8);
     await expect.poll(() => urlParam(page, param)).toBe(value);
     await expect(dictionary(page)).toContainText('Trained in your browser');
@@ -102,8 +113,7 @@ test('training and redrawing keep the page responsive: no main-thread task over 
   await open(page);
   const tasks = await mainThreadTasksDuring(page, async () => {
     // The widest dictionary: the most cells to order and draw when the result arrives.
-    await page.getByLabel('Latents in the dictionary').fill('128');
-    await trained(page);
+    await trainedAfter(page, () => page.getByLabel('Latents in the dictionary').fill('128'));
     await expect(dictionary(page)).toContainText('128 latents');
   });
   expect(tasks.length).toBeGreaterThan(10);
@@ -121,9 +131,8 @@ test('keyboard only: Tab reaches presets, training and every control in order', 
     await page.keyboard.press('Tab');
     await expect(page.getByLabel(label)).toBeFocused();
   }
-  await page.keyboard.press('ArrowRight');
+  await trainedAfter(page, () => page.keyboard.press('ArrowRight'));
   await expect.poll(() => urlParam(page, 'featureProbability')).toBe('0.07');
-  await trained(page);
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
