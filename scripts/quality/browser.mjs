@@ -76,7 +76,7 @@ function instrument() {
  * @param {{ url: string, path: string }[]} pages  url = path with base, relative to origin
  * @param {{ origin: string, log?: (s: string) => void, axe?: boolean, interact?: boolean, concurrency?: number }} options
  */
-export async function browserPass(pages, { origin, log = () => {}, axe = true, interact = true, concurrency = 3 }) {
+export async function browserPass(pages, { origin, log = () => {}, axe = true, interact = true, concurrency = 2 }) {
   const browser = await launchBrowser();
   /** @type {Record<string, PageResult>} */
   const results = {};
