@@ -1,6 +1,6 @@
 // The responsiveness checks trust `mainThreadTasksDuring`; this shows that it sees a page's own long task and
-// measures it by thread time (on a loaded machine, far less than the 2 s of wall-clock time it spans, so the task is long enough to pass the budget
-// even with a small share of a core).
+// measures it by thread time: on a loaded machine far less than the 2 s of wall-clock time the task spans, which
+// is long enough to exceed the budget even with a small share of a core.
 import { expect, test } from '@playwright/test';
 import { mainThreadTasksDuring, tasksOverBudget } from './support.ts';
 
