@@ -170,7 +170,7 @@ export function cardSvg(card: Card, layout: CardLayout, palette: CardPalette, dr
 }
 
 /** What the image shows, for og:image:alt. */
-export function cardAlt(card: Card, drawing?: FigureDrawing): string {
+export function cardAlt(card: Card, figureTitle?: string): string {
   const text = `${card.kicker}: “${card.title}”. ${card.body}`;
-  return drawing ? `${text} With its figure: ${drawing.label}` : text;
+  return figureTitle ? `${text} With its figure: ${figureTitle}` : text;
 }

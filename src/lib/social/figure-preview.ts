@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { renderFigure } from '../../figures/server-render.ts';
 import { colourTokens } from './colour-tokens.ts';
 import type { SocialCard } from './cards.ts';
 import { figureDrawing, type FigureDrawing } from './figure-drawing.ts';
@@ -22,10 +21,15 @@ export const figureSvgRules = (id: string) => svgRules(figureCss(id), colourToke
 const drawings = new Map<string, FigureDrawing | undefined>();
 
 /** Figure `id`'s first drawing that renders faithfully outside a browser; undefined for a title card. */
-export function previewDrawing(id: string): FigureDrawing | undefined {
-  if (!drawings.has(id)) drawings.set(id, figureDrawing(renderFigure(id), figureSvgRules(id)));
+export async function previewDrawing(id: string): Promise<FigureDrawing | undefined> {
+  if (!drawings.has(id)) {
+    // Imported when a card first needs a drawing, not with this module: a static import of every figure would put
+    // every figure's stylesheet on every page that has a link preview.
+    const { renderFigure } = await import('../../figures/server-render.ts');
+    drawings.set(id, figureDrawing(renderFigure(id), figureSvgRules(id)));
+  }
   return drawings.get(id);
 }
 
 /** The drawing a card shows: its figure's, or none (a title card). */
-export const cardDrawing = (social: SocialCard): FigureDrawing | undefined => (social.figure ? previewDrawing(social.figure) : undefined);
+export const cardDrawing = async (social: SocialCard): Promise<FigureDrawing | undefined> => (social.figure ? previewDrawing(social.figure) : undefined);

@@ -26,13 +26,14 @@ const PAINT = new Set(['fill', 'stroke', 'color']);
 const COLOUR = /^(#[0-9a-f]{3}([0-9a-f]{3})?|none|currentColor|transparent)$/i;
 
 describe('figure drawings in link previews', () => {
-  it('has a decision for every figure', () => {
+  it('has a decision for every figure, and every figure shows a drawing (the preview alt text names the figure)', () => {
     expect(Object.keys(SHOWN).sort()).toEqual(figures.map((f) => f.id));
+    expect(Object.entries(SHOWN).filter(([, shown]) => shown === null)).toEqual([]);
   });
 
   for (const { id } of figures) {
-    it(`${id}: its drawing carries resolved colours only`, () => {
-      const drawing = previewDrawing(id);
+    it(`${id}: its drawing carries resolved colours only`, async () => {
+      const drawing = await previewDrawing(id);
       expect(drawing && /^<style>[^<]*<\/style>(?:<g class="[^"]*">)*<svg[^>]*?\sclass="([^"]*)"/.exec(drawing.markup)?.[1], 'the drawing shown').toBe(SHOWN[id]);
       if (!drawing) return;
       expect(drawing.markup).not.toContain('var(');
