@@ -75,6 +75,8 @@ test('the menu copies a link and embed code for the current state', async ({ pag
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toMatch(new RegExp(`/articles/overview/\\?${key('input').replace('.', '\\.')}=-0\\.5,0\\.5#${ANCHOR}$`));
   await figure(page).getByRole('button', { name: 'Copy embed code' }).click();
+  // The copy is asynchronous: wait until the clipboard holds the embed code, not the link copied before.
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('<iframe');
   const code = await page.evaluate(() => navigator.clipboard.readText());
   expect(code).toContain(`/embed/parameters-vs-activations/?${key('input')}=-0.5,0.5"`);
   expect(code).toContain('<iframe');
