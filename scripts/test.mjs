@@ -96,9 +96,9 @@ const rows = stages.flatMap((stage, i) => {
 const timeTable = [
   `\`npm test\` on a ${cpus().length}-core machine, ${new Date().toISOString().slice(0, 10)}, ${load} at the start: ${(wall / 60).toFixed(1)} min in all, stages two at a time where independent.`,
   '',
-  '| Stage | Starts after | Began at | Took | Result |',
-  '|---|---|---:|---:|---|',
-  ...rows.map(({ stage, result }) => `| ${stage.title} | ${(stage.needs ?? []).join(', ') || '–'}${stage.exclusive ? ' (alone)' : ''} | ${result.startedAt.toFixed(0)} s | ${result.seconds.toFixed(1)} s | ${result.status} |`),
+  '| Stage | Starts after | Began at | Took | CPU time | Result |',
+  '|---|---|---:|---:|---:|---|',
+  ...rows.map(({ stage, result }) => `| ${stage.title} | ${(stage.needs ?? []).join(', ') || '–'}${stage.exclusive ? ' (alone)' : ''} | ${result.startedAt.toFixed(0)} s | ${result.seconds.toFixed(1)} s | ${result.cpuSeconds === undefined ? '–' : `${result.cpuSeconds.toFixed(0)} s`} | ${result.status} |`),
 ].join('\n');
 console.log(`\n${timeTable}\n`);
 writeFileSync('reports/test-times.json', `${JSON.stringify({ generatedAt: new Date().toISOString(), load, wallSeconds: wall, stages: results }, null, 1)}\n`);
