@@ -44,7 +44,7 @@ describe('test stage scheduling', () => {
     expect(readFileSync(join(logDir, 'ok.log'), 'utf8')).toBe('hello\n');
   });
 
-  it('reads the CPU time of a shell's children from `times`', () => {
+  it("reads the CPU time of a shell's children from `times`", () => {
     expect(childCpuSeconds('0m0.001s 0m0.002s\n1m2.500s 0m1.250s\n')).toBeCloseTo(63.75, 6);
     expect(childCpuSeconds('garbled')).toBeUndefined();
   });
