@@ -19,8 +19,8 @@ import { join } from 'node:path';
  */
 export function childCpuSeconds(text) {
   const line = text.trim().split('\n')[1];
-  const times = [...(line ?? '').matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
-  return times.length === 2 ? times[0]! + times[1]! : undefined;
+  const [user, system, ...rest] = [...(line ?? '').matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
+  return user !== undefined && system !== undefined && rest.length === 0 ? user + system : undefined;
 }
 
 /**
