@@ -3,10 +3,8 @@
 // scrolling at 375 px and layout shifts, while the page is scrolled so every island hydrates, figures are
 // asked to run (their workers start) and search is exercised where the page has it.
 import { chromium } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from '../../tests/e2e/support/axe.ts';
 import { chromiumArgs, chromiumPath } from '../../tests/e2e/support/chromium.ts';
-
-export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** Buttons inside islands whose name suggests they start work (training, a run). */
 const runButtonName = /\b(train|run|start|play|step|compute|go)\b/i;
@@ -197,8 +195,8 @@ async function checkPage(browser, origin, url, { axe, interact }) {
     if (axe) {
       for (const colorScheme of /** @type {const} */ (['light', 'dark'])) {
         await page.emulateMedia({ colorScheme });
-        const result = await new AxeBuilder({ page }).withTags(axeTags).analyze();
-        out.axe.push(...result.violations.map((v) => ({ id: `${v.id} (${colorScheme})`, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })));
+        const violations = await axeViolations(page);
+        out.axe.push(...violations.map((v) => ({ id: `${v.id} (${colorScheme})`, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })));
       }
     }
     // A phone's width: nothing may make the page scroll sideways.

@@ -1,18 +1,20 @@
 /**
  * The browser checks every registered figure gets by existing (the list: registered.ts), on the page that
  * first uses it (the embed page's "Open in the article" target: an article, or the catalogue) and on its
- * embed page: hydration without layout shift; Tab order and arrow keys on its controls; a shared link
- * restores the view; without JavaScript and in print the drawing and its text alternative are there; it
- * works inside an iframe on another origin; axe finds nothing in the hydrated figure and its text alternative on
- * its embed page, in light and dark. Figure-specific behaviour lives in <id>.spec.ts beside this file.
+ * embed page: hydration without layout shift; in print the drawing and its text alternative are there and the
+ * controls are not; Tab order and arrow keys on its controls; a shared link restores the view; without
+ * JavaScript the drawing and its text alternative are there; it works inside an iframe on another origin; axe
+ * finds nothing in the hydrated figure and its text alternative on its embed page, in light and dark. Checks of
+ * one page share its load (a page load in a fresh browser context costs about a second of CPU).
+ * Figure-specific behaviour lives in <id>.spec.ts beside this file.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type FrameLocator, type Locator, type Page } from '@playwright/test';
 import { embedCode } from '../../../src/figures/shared/embed-code.ts';
 import { queryString, writeParams, type ParamDecls, type ParamValues } from '../../../src/lib/url-state.ts';
 import { collectErrors } from '../reading/helpers.ts';
+import { axeInBothSchemes } from '../support/axe.ts';
 import { defaultRowCount, embedPath, figureAnchor, figureIds, loadFigure, otherValues, paramKey } from './registered.ts';
 import { layoutShifts, recordLayoutShifts, waitForHydration } from './support.ts';
 
@@ -47,7 +49,6 @@ async function expectControls(root: Locator | FrameLocator, decls: ParamDecls, v
   }
 }
 
-/** The first slider: its value moves one step with an arrow key. Returns the parameter's name. */
 /**
  * Moves the figure's first slider one step with an arrow key, or, in a figure without sliders, its first select
  * to a neighbouring option; returns the parameter's name (from the control's id).
@@ -97,26 +98,30 @@ for (const id of figureIds) {
   const anchor = figureAnchor(id);
   const rootOf = (page: Page) => page.locator(`#${anchor}`);
 
-  test.describe(`${id}`, () => {
-    test('hydrates without layout shift, in its article and on its embed page', async ({ page, request }) => {
-      const errors = collectErrors(page);
-      for (const path of [await homeOf(request, id), embedPath(id)]) {
-        await recordLayoutShifts(page);
-        await page.goto(path);
-        await rootOf(page).scrollIntoViewIfNeeded();
-        const before = await rootOf(page).boundingBox();
-        await waitForHydration(page, rootOf(page));
-        await page.waitForTimeout(300);
-        expect((await rootOf(page).boundingBox())?.height, path).toBe(before?.height);
-        const inFigure = (await layoutShifts(page)).filter((s) => s.sources.some((src) => /fig|figure/.test(src)));
-        expect(inFigure, path).toEqual([]);
-      }
-      expect(errors).toEqual([]);
-    });
+  /** Loads `path` recording layout shifts; the figure hydrates without changing its height or shifting. */
+  async function hydratesInPlace(page: Page, path: string): Promise<void> {
+    await recordLayoutShifts(page);
+    await page.goto(path);
+    await rootOf(page).scrollIntoViewIfNeeded();
+    const before = await rootOf(page).boundingBox();
+    await waitForHydration(page, rootOf(page));
+    await page.waitForTimeout(300);
+    expect((await rootOf(page).boundingBox())?.height, path).toBe(before?.height);
+    const inFigure = (await layoutShifts(page)).filter((s) => s.sources.some((src) => /fig|figure/.test(src)));
+    expect(inFigure, path).toEqual([]);
+  }
 
-    test('Tab reaches every control in order, an arrow key moves a slider (or a select), and the URL follows', async ({ page, request }) => {
-      await page.goto(await homeOf(request, id));
-      await waitForHydration(page, rootOf(page));
+  test.describe(`${id}`, () => {
+    test('in its article: hydrates without layout shift; prints the drawing and text alternative without controls; Tab reaches every control in order, an arrow key moves a slider (or a select), and the URL follows', async ({ page, request }) => {
+      const errors = collectErrors(page);
+      await hydratesInPlace(page, await homeOf(request, id));
+
+      await page.emulateMedia({ media: 'print' });
+      await expect(rootOf(page).locator('svg[role="img"], svg[role="group"]').first()).toBeVisible();
+      await expect(rootOf(page).locator('details.fig__alt table')).toBeVisible();
+      await expect(rootOf(page).locator('.fig__controls').first()).toBeHidden();
+      await page.emulateMedia({ media: 'screen' });
+
       const controls = rootOf(page).locator('.fig__controls').first().locator('input, select, button');
       const count = await controls.count();
       expect(count).toBeGreaterThan(0);
@@ -128,6 +133,15 @@ for (const id of figureIds) {
       }
       const name = await nudgeFirstControl(page, rootOf(page), anchor);
       await expect.poll(() => new URL(page.url()).searchParams.has(paramKey(anchor, name))).toBe(true);
+      expect(errors).toEqual([]);
+    });
+
+    test('on its embed page: hydrates without layout shift; axe, light and dark, finds nothing in the figure and its text alternative', async ({ page }) => {
+      const errors = collectErrors(page);
+      await hydratesInPlace(page, embedPath(id));
+      await rootOf(page).locator('details.fig__alt summary').click();
+      expect(await axeInBothSchemes(page, [`#${anchor}`])).toEqual([]);
+      expect(errors).toEqual([]);
     });
 
     test('a shared link restores the view, in the article and on the embed page', async ({ page, request }) => {
@@ -146,14 +160,6 @@ for (const id of figureIds) {
       // The embed page's way back to the article carries the same state.
       const back = new URL((await page.getByRole('link', { name: /Open in the article/ }).getAttribute('href'))!, page.url());
       sameEntries(back.search, query);
-    });
-
-    test('in print, the drawing and its text alternative are shown and the controls are not', async ({ page, request }) => {
-      await page.goto(await homeOf(request, id));
-      await page.emulateMedia({ media: 'print' });
-      await expect(rootOf(page).locator('svg[role="img"], svg[role="group"]').first()).toBeVisible();
-      await expect(rootOf(page).locator('details.fig__alt table')).toBeVisible();
-      await expect(rootOf(page).locator('.fig__controls').first()).toBeHidden();
     });
 
     test('inside an iframe on another origin: renders, keeps its state, fits its content, takes keys', async ({ page, baseURL }) => {
@@ -176,19 +182,6 @@ for (const id of figureIds) {
         })
         .toBeLessThanOrEqual(1);
       await nudgeFirstControl(page, frame, anchor);
-    });
-
-    // The quality report axes every whole page, its article included, with the figures hydrated, in light and
-    // dark; here the figure is axed on its own page with its text alternative open as well.
-    test('axe, embed page, light and dark: no violations in the hydrated figure and its text alternative', async ({ page }) => {
-      await page.goto(embedPath(id));
-      await waitForHydration(page, rootOf(page));
-      await rootOf(page).locator('details.fig__alt summary').click();
-      for (const colorScheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme });
-        const results = await new AxeBuilder({ page }).include(`#${anchor}`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), colorScheme).toEqual([]);
-      }
     });
   });
 

@@ -3,9 +3,9 @@
  * restore the view, a shared link restores its settings, cancel keeps the last result, the words follow the
  * result on screen, training keeps the page responsive, keyboard use, axe light and dark, no console errors.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { collectErrors } from '../reading/helpers.ts';
+import { axeInBothSchemes } from '../support/axe.ts';
 import { mainThreadTasksDuring, tasksOverBudget } from './support.ts';
 
 const ID = 'monitor-pressure';
@@ -124,14 +124,10 @@ test('training keeps the page responsive: no main-thread task over 50 ms of its 
   expect(tasksOverBudget(tasks)).toEqual([]);
 });
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test(`axe ${colorScheme}: no violations with the figure trained in the page`, async ({ page }) => {
-    await page.emulateMedia({ colorScheme });
-    await open(page, `?${key('pressure')}=0.6`);
-    await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 60_000 });
-    await expect(headline(page)).toContainText('Trained in your browser');
-    await figure(page).locator('summary', { hasText: 'Text description' }).click();
-    const results = await new AxeBuilder({ page }).include(`#${ANCHOR}`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  });
-}
+test('axe, light and dark: no violations with the figure trained in the page', async ({ page }) => {
+  await open(page, `?${key('pressure')}=0.6`);
+  await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 60_000 });
+  await expect(headline(page)).toContainText('Trained in your browser');
+  await figure(page).locator('summary', { hasText: 'Text description' }).click();
+  expect(await axeInBothSchemes(page, [`#${ANCHOR}`])).toEqual([]);
+});

@@ -4,9 +4,9 @@
  * frontier places that run as a point, bad links fall back with a note, training keeps the page responsive,
  * keyboard, axe, layout stability, the embed pages and the page without JavaScript.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { collectErrors } from '../reading/helpers.ts';
+import { axeInBothSchemes } from '../support/axe.ts';
 import { layoutShifts, mainThreadTasksDuring, recordLayoutShifts, tasksOverBudget } from './support.ts';
 
 const ARTICLE = 'articles/sparse-autoencoders/';
@@ -135,18 +135,14 @@ test('keyboard only: Tab reaches presets, training and every control in order', 
   await expect.poll(() => urlParam(page, 'featureProbability')).toBe('0.07');
 });
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test(`axe ${colorScheme}: no violations in either figure, trained`, async ({ page }) => {
-    test.setTimeout(180_000);
-    await page.emulateMedia({ colorScheme });
-    await open(page, `?${key('width')}=32`);
-    await expect(dictionary(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 60_000 });
-    await expect(dictionary(page)).toContainText('Trained in your browser');
-    for (const root of [dictionary(page), frontier(page)]) await root.locator('summary', { hasText: 'Text description' }).click();
-    const results = await new AxeBuilder({ page }).include(`#${DICTIONARY}`).include(`#${FRONTIER}`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  });
-}
+test('axe, light and dark: no violations in either figure, trained', async ({ page }) => {
+  test.setTimeout(180_000);
+  await open(page, `?${key('width')}=32`);
+  await expect(dictionary(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 60_000 });
+  await expect(dictionary(page)).toContainText('Trained in your browser');
+  for (const root of [dictionary(page), frontier(page)]) await root.locator('summary', { hasText: 'Text description' }).click();
+  expect(await axeInBothSchemes(page, [`#${DICTIONARY}`, `#${FRONTIER}`])).toEqual([]);
+});
 
 test('hydration and training cause no layout shift in the figures', async ({ page }) => {
   await recordLayoutShifts(page);

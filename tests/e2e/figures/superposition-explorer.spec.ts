@@ -5,10 +5,10 @@
  * every figure gets (hydration, Tab order, shared links, no-JS, print, iframe, axe at the defaults) are
  * in generic.spec.ts.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { figureAnchor } from '../../../src/figures/contract.ts';
 import { collectErrors } from '../reading/helpers.ts';
+import { axeInBothSchemes } from '../support/axe.ts';
 import { layoutShifts, mainThreadTasksDuring, recordLayoutShifts, tasksOverBudget } from './support.ts';
 
 const ID = 'superposition-explorer';
@@ -180,17 +180,13 @@ test('keyboard only: Tab reaches presets, training and every control in order; E
   await expect(figure(page).locator('[data-model="linear"] .sx-arrow')).not.toHaveCount(0);
 });
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test(`axe ${colorScheme}: no violations with the figure trained, linear model shown`, async ({ page }) => {
-    await page.emulateMedia({ colorScheme });
-    await open(page, `?${key('sparsity')}=0.5&${key('linear')}=1`);
-    await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 60_000 });
-    await expect(figure(page).locator('.sx-model__head').first()).toContainText('trained in your browser');
-    await figure(page).locator('summary', { hasText: 'Text description' }).click();
-    const results = await new AxeBuilder({ page }).include(`#${ANCHOR}`).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  });
-}
+test('axe, light and dark: no violations with the figure trained, linear model shown', async ({ page }) => {
+  await open(page, `?${key('sparsity')}=0.5&${key('linear')}=1`);
+  await expect(figure(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 60_000 });
+  await expect(figure(page).locator('.sx-model__head').first()).toContainText('trained in your browser');
+  await figure(page).locator('summary', { hasText: 'Text description' }).click();
+  expect(await axeInBothSchemes(page, [`#${ANCHOR}`])).toEqual([]);
+});
 
 test('training causes no layout shift in the figure', async ({ page }) => {
   await recordLayoutShifts(page);
