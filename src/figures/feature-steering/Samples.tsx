@@ -3,7 +3,7 @@
  * and an underline, so the topic never rests on colour alone.
  */
 import type { TopicWord } from '../../lab/steering/model.ts';
-import { topics, type Topic } from '../../lab/steering/grammar.ts';
+import { EOS, topics, type Topic } from '../../lab/steering/grammar.ts';
 
 export const topicInitial: Record<Topic, string> = { bridges: 'B', cooking: 'C', weather: 'W', sport: 'S', music: 'M' };
 
@@ -18,6 +18,21 @@ function Word({ word }: { word: TopicWord }) {
   );
 }
 
+/** A sentence's words; one that is only the full stop says so, as a bare "." reads like a missing sample. */
+function Sentence({ sentence }: { sentence: TopicWord[] }) {
+  if (sentence.length === 1 && sentence[0]?.word === EOS) return <span class="fs-samples__stop">{EOS} (the model ends the sentence at once)</span>;
+  return (
+    <>
+      {sentence.map((word, j) => (
+        <>
+          {j > 0 ? ' ' : null}
+          <Word key={j} word={word} />
+        </>
+      ))}
+    </>
+  );
+}
+
 export function SampleList({ heading, sentences }: { heading: string; sentences: TopicWord[][] }) {
   return (
     <div class="fs-samples">
@@ -25,12 +40,7 @@ export function SampleList({ heading, sentences }: { heading: string; sentences:
       <ol class="fs-samples__list">
         {sentences.map((sentence, k) => (
           <li key={k}>
-            {sentence.map((word, j) => (
-              <>
-                {j > 0 ? ' ' : null}
-                <Word key={j} word={word} />
-              </>
-            ))}
+            <Sentence sentence={sentence} />
           </li>
         ))}
       </ol>
