@@ -53,6 +53,29 @@ const stages = [
   { id: 'performance', title: 'Lighthouse performance (one page per template)', command: 'node scripts/quality/report.mjs --only lighthouse --lighthouse performance --out reports/quality-performance.json', env: rootEnv, needs: ['build'], exclusive: true, report: 'reports/quality-performance.json', totals: qualityTotals, suite: 'performance budgets' },
 ];
 
+/**
+ * The machine's CPU counters (all cores), from /proc/stat; undefined where there is none.
+ * @returns {{ busy: number, total: number } | undefined}
+ */
+function cpuTimes() {
+  try {
+    const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
+    return { busy: user + nice + system + irq + softirq + steal, total: user + nice + system + idle + iowait + irq + softirq + steal };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The share of the time the cores were busy between two readings: on a CPU-bound suite, near 1 means that only
+ * less work (not more parallelism) makes it faster.
+ * @param {ReturnType<typeof cpuTimes>} a
+ * @param {ReturnType<typeof cpuTimes>} b
+ */
+function busyShare(a, b) {
+  return a && b && b.total > a.total ? (b.busy - a.busy) / (b.total - a.total) : undefined;
+}
+
 /** @param {string} path */
 function readJson(path) {
   try {
@@ -85,23 +108,25 @@ export function suiteTotals(stage, result) {
 
 for (const s of stages) if (s.report) rmSync(s.report, { force: true });
 const load = `load average ${(loadavg()[0] ?? 0).toFixed(1)} on ${cpus().length} cores`;
+const cpuAtStart = cpuTimes();
 const started = Date.now();
 const results = await runStages(stages, { jobs: Math.max(1, Number(values.jobs) || 1) });
 const wall = (Date.now() - started) / 1000;
+const busy = busyShare(cpuAtStart, cpuTimes());
 
 const rows = stages.flatMap((stage, i) => {
   const result = results[i];
   return result ? [{ stage, result, totals: suiteTotals(stage, result) }] : [];
 });
 const timeTable = [
-  `\`npm test\` on a ${cpus().length}-core machine, ${new Date().toISOString().slice(0, 10)}, ${load} at the start: ${(wall / 60).toFixed(1)} min in all, stages two at a time where independent.`,
+  `\`npm test\` on a ${cpus().length}-core machine, ${new Date().toISOString().slice(0, 10)}, ${load} at the start: ${(wall / 60).toFixed(1)} min in all, stages two at a time where independent; the cores were busy ${busy === undefined ? '(not measured)' : `${(busy * 100).toFixed(0)} %`} of the time.`,
   '',
-  '| Stage | Starts after | Began at | Took | CPU time | Result |',
-  '|---|---|---:|---:|---:|---|',
-  ...rows.map(({ stage, result }) => `| ${stage.title} | ${(stage.needs ?? []).join(', ') || '–'}${stage.exclusive ? ' (alone)' : ''} | ${result.startedAt.toFixed(0)} s | ${result.seconds.toFixed(1)} s | ${result.cpuSeconds === undefined ? '–' : `${result.cpuSeconds.toFixed(0)} s`} | ${result.status} |`),
+  '| Stage | Starts after | Began at | Took | Result |',
+  '|---|---|---:|---:|---|',
+  ...rows.map(({ stage, result }) => `| ${stage.title} | ${(stage.needs ?? []).join(', ') || '–'}${stage.exclusive ? ' (alone)' : ''} | ${result.startedAt.toFixed(0)} s | ${result.seconds.toFixed(1)} s | ${result.status} |`),
 ].join('\n');
 console.log(`\n${timeTable}\n`);
-writeFileSync('reports/test-times.json', `${JSON.stringify({ generatedAt: new Date().toISOString(), load, wallSeconds: wall, stages: results }, null, 1)}\n`);
+writeFileSync('reports/test-times.json', `${JSON.stringify({ generatedAt: new Date().toISOString(), load, wallSeconds: wall, busyShare: busy, stages: results }, null, 1)}\n`);
 if (values.docs) updateMarked(values.docs, 'test-times', timeTable);
 
 console.log('Suite                              passed  failed');

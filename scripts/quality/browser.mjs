@@ -1,7 +1,7 @@
 // The browser pass (Playwright on the local Chromium): for every page, every request it makes (none may
-// leave the origin), CSP violations, console errors, page errors, axe violations in light and dark, sideways
-// scrolling at 375 px and layout shifts, while the page is scrolled so every island hydrates, figures are
-// asked to run (their workers start) and search is exercised where the page has it.
+// leave the origin), CSP violations, console errors, page errors, axe violations in light and dark (with every
+// <details> open), sideways scrolling at 375 px and layout shifts, while the page is scrolled so every island
+// hydrates, figures are asked to run (their workers start) and search is exercised where the page has it.
 import { chromium } from '@playwright/test';
 import { axeViolations } from '../../tests/e2e/support/axe.ts';
 import { chromiumArgs, chromiumPath } from '../../tests/e2e/support/chromium.ts';
@@ -193,6 +193,8 @@ async function checkPage(browser, origin, url, { axe, interact }) {
     }
     await settle(page);
     if (axe) {
+      // Everything folded away is checked too: figures' text alternatives, notes, the contents on phones.
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
       for (const colorScheme of /** @type {const} */ (['light', 'dark'])) {
         await page.emulateMedia({ colorScheme });
         const violations = await axeViolations(page);

@@ -3,25 +3,13 @@
 // work on the machine would disturb. Each line a stage prints is shown live with its name in front and kept
 // in reports/logs/<id>.log.
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
  * @typedef {{ id: string, title: string, command: string, env?: Record<string, string>, needs?: string[], exclusive?: boolean }} Stage
- * @typedef {{ id: string, title: string, status: 'passed' | 'failed' | 'skipped', seconds: number, cpuSeconds?: number, startedAt: number, endedAt: number, reason?: string }} StageResult
+ * @typedef {{ id: string, title: string, status: 'passed' | 'failed' | 'skipped', seconds: number, startedAt: number, endedAt: number, reason?: string }} StageResult
  */
-
-/**
- * The CPU time (user + system) of a shell's finished children, from the POSIX `times` builtin's second line
- * ("0m12.340s 0m1.500s"); undefined if the text has no such line.
- * @param {string} text
- * @returns {number | undefined}
- */
-export function childCpuSeconds(text) {
-  const line = text.trim().split('\n')[1];
-  const [user, system, ...rest] = [...(line ?? '').matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
-  return user !== undefined && system !== undefined && rest.length === 0 ? user + system : undefined;
-}
 
 /**
  * The next stages that may start now, in list order: needs met, a slot free, exclusivity respected.
@@ -72,11 +60,7 @@ function runOne(stage, logDir, origin) {
     const log = createWriteStream(join(logDir, `${stage.id}.log`));
     const prefix = `[${stage.id}] `;
     console.log(`▶ ${stage.title} (+${((started - origin) / 1000).toFixed(0)} s): ${stage.command}`);
-    // The shell reports its children's CPU time when the command ends (what it spent on both cores, for a
-    // stage that runs work in parallel), keeping the command's exit status.
-    const timesFile = join(logDir, `${stage.id}.times`);
-    const command = `${stage.command}\nstatus=$?; times > '${timesFile}'; exit $status`;
-    const child = spawn(command, { shell: true, env: { ...process.env, ...stage.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(stage.command, { shell: true, env: { ...process.env, ...stage.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     /**
      * @param {import('node:stream').Readable} stream
      * @param {NodeJS.WriteStream} out
@@ -97,15 +81,8 @@ function runOne(stage, logDir, origin) {
       log.end();
       const ended = Date.now();
       const seconds = (ended - started) / 1000;
-      let cpuSeconds;
-      try {
-        cpuSeconds = childCpuSeconds(readFileSync(timesFile, 'utf8'));
-        rmSync(timesFile);
-      } catch {
-        cpuSeconds = undefined;
-      }
-      console.log(`◀ ${stage.title}: exit ${code} in ${seconds.toFixed(1)} s${cpuSeconds === undefined ? '' : `, ${cpuSeconds.toFixed(1)} s of CPU`}`);
-      resolve({ id: stage.id, title: stage.title, status: code === 0 ? 'passed' : 'failed', seconds, ...(cpuSeconds === undefined ? {} : { cpuSeconds }), startedAt: (started - origin) / 1000, endedAt: (ended - origin) / 1000 });
+      console.log(`◀ ${stage.title}: exit ${code} in ${seconds.toFixed(1)} s`);
+      resolve({ id: stage.id, title: stage.title, status: code === 0 ? 'passed' : 'failed', seconds, startedAt: (started - origin) / 1000, endedAt: (ended - origin) / 1000 });
     });
   });
 }
