@@ -173,7 +173,8 @@ export async function runReport(argv = process.argv.slice(2)) {
     const { serve } = await import('./server.mjs');
     const server = await serve(opt.dist, { base });
     try {
-      if (opt.stages.has('browser')) {
+      const runBrowserPass = async () => {
+        if (!opt.stages.has('browser')) return;
         await stage('browser (requests, CSP, console, axe, CLS)', report, log, async () => {
           const { browserPass } = await import('./browser.mjs');
           const results = await browserPass(pages, { origin: server.origin, log });
@@ -185,8 +186,9 @@ export async function runReport(argv = process.argv.slice(2)) {
             }
           }
         });
-      }
-      if (opt.stages.has('lighthouse')) {
+      };
+      const runLighthousePass = async () => {
+        if (!opt.stages.has('lighthouse')) return;
         await stage('lighthouse', report, log, async () => {
           const { runLighthouse, performanceMedian, qualityCategories } = await import('./lighthouse.mjs');
           const reps = new Set(opt.lighthouse.performance ? representatives.map((r) => r.path) : []);
@@ -205,6 +207,15 @@ export async function runReport(argv = process.argv.slice(2)) {
             if (reps.has(path)) entry.performance = performanceMedian(runs);
           }
         });
+      };
+      // Without performance runs the two passes go side by side, each with its own browser: both spend much of
+      // their time waiting (for a page to settle, a figure to train) and neither measures time. Performance runs
+      // come after the browser pass, so that nothing disturbs their timings.
+      if (opt.lighthouse.performance) {
+        await runBrowserPass();
+        await runLighthousePass();
+      } else {
+        await Promise.all([runBrowserPass(), runLighthousePass()]);
       }
     } finally {
       await server.close();
