@@ -49,6 +49,13 @@ async function expectControls(root: Locator | FrameLocator, decls: ParamDecls, v
   }
 }
 
+/** A view restored from a link: the controls show its values, the figure says so, and no reset note. */
+async function expectRestored(root: Locator, decls: ParamDecls, values: ParamValues<ParamDecls>): Promise<void> {
+  await expectControls(root, decls, values);
+  await expect(root).toContainText('Settings from the link.');
+  await expect(root.getByTestId('figure-reset-note')).toHaveCount(0);
+}
+
 /**
  * Moves the figure's first slider one step with an arrow key, or, in a figure without sliders, its first select
  * to a neighbouring option; returns the parameter's name (from the control's id).
@@ -136,35 +143,35 @@ for (const id of figureIds) {
       expect(errors).toEqual([]);
     });
 
-    test('a shared link restores the view, in the article and on the embed page', async ({ page, request }) => {
+    test('a shared link restores the view in the article', async ({ page, request }) => {
       const figure = await loadFigure(id);
       const values = otherValues(figure.params);
       const query = queryString(writeParams('', anchor, figure.params, values));
-      for (const path of [await homeOf(request, id), embedPath(id)]) {
-        await page.goto(`${path}${query}#${anchor}`);
-        await waitForHydration(page, rootOf(page));
-        await expectControls(rootOf(page), figure.params, values);
-        await expect(rootOf(page)).toContainText('Settings from the link.');
-        await expect(rootOf(page).getByTestId('figure-reset-note')).toHaveCount(0);
-        await expect.poll(() => new URL(page.url()).search).not.toBe('');
-        sameEntries(new URL(page.url()).search, query);
-      }
-      // The embed page's way back to the article carries the same state.
-      const back = new URL((await page.getByRole('link', { name: /Open in the article/ }).getAttribute('href'))!, page.url());
-      sameEntries(back.search, query);
+      await page.goto(`${await homeOf(request, id)}${query}#${anchor}`);
+      await waitForHydration(page, rootOf(page));
+      await expectRestored(rootOf(page), figure.params, values);
+      await expect.poll(() => new URL(page.url()).search).not.toBe('');
+      sameEntries(new URL(page.url()).search, query);
     });
 
-    test('inside an iframe on another origin: renders, keeps its state, fits its content, takes keys', async ({ page, baseURL }) => {
+    test('a shared link to the embed page, inside an iframe on another origin: restores the view, links back with it, fits its content, takes keys', async ({ page, baseURL }) => {
       const figure = await loadFigure(id);
       const values = otherValues(figure.params);
-      const src = new URL(`${embedPath(id)}${queryString(writeParams('', anchor, figure.params, values))}`, baseURL).href;
+      const query = queryString(writeParams('', anchor, figure.params, values));
+      const src = new URL(`${embedPath(id)}${query}`, baseURL).href;
       const parent = await parentPage(id, embedCode({ src, title: figure.title, height: figure.embedHeight }));
       expect(new URL(parent).origin).not.toBe(new URL(baseURL!).origin);
       await page.goto(parent);
       const frame = page.frameLocator('iframe');
       await frame.locator('.fig').first().scrollIntoViewIfNeeded();
       await expect(frame.locator('.fig[data-hydrated="true"]')).toBeVisible();
-      await expectControls(frame, figure.params, values);
+      await expectRestored(frame.locator(`#${anchor}`), figure.params, values);
+      // The embed page keeps the state in its address, and its way back to the article carries it.
+      const embedded = page.frames().find((f) => f.url().startsWith(src.split('?')[0]!));
+      await expect.poll(() => new URL(embedded!.url()).search).not.toBe('');
+      sameEntries(new URL(embedded!.url()).search, query);
+      const back = new URL((await frame.getByRole('link', { name: /Open in the article/ }).getAttribute('href'))!, src);
+      sameEntries(back.search, query);
       const iframe = page.locator('iframe');
       await expect
         .poll(async () => {
