@@ -12,6 +12,7 @@ import { withBase } from '../../lib/reading/site.ts';
 import { defaultValues } from '../../lib/url-state.ts';
 import type { FigureIslandProps } from '../contract.ts';
 import { ParamControls } from '../shared/Controls.tsx';
+import { PresetLinks } from '../shared/PresetLinks.tsx';
 import { FigureNote, FigureStatus } from '../shared/FigureStatus.tsx';
 import { fixed2 } from '../shared/format.ts';
 import { HeatMap, heatExtent } from '../shared/HeatMap.tsx';
@@ -23,7 +24,7 @@ import './style.css';
 import { decodeModel, modelPath, type StoredModel } from './checkpoint.ts';
 import figure from './figure.ts';
 import { OutputBars } from './OutputBars.tsx';
-import { atlas, cellOf, partLabels, presetHref, presetMatches, presets, promptsOf, siteLabels, type Settings } from './settings.ts';
+import { atlas, cellOf, params, partLabels, presets, promptsOf, siteLabels, type Settings } from './settings.ts';
 import { answersText, cellAt, cellFromPosition, columnLabels, directionVerb, entityName, gridPosition, gridValues, promptText, rowLabels, valueMeaning } from './view-model.ts';
 
 const defaults = defaultValues(figure.params);
@@ -92,10 +93,8 @@ export default function ActivationPatching({ anchor }: FigureIslandProps) {
 
   const disabled = !state.hydrated;
   const set = <K extends keyof Settings>(name: K, value: Settings[K]) => state.set(name, value as never);
-  const choosePreset = (preset: (typeof presets)[number], event: MouseEvent) => {
-    if (disabled) return; // without JavaScript the link itself loads the preset's address
-    event.preventDefault();
-    for (const [name, value] of Object.entries(preset.values) as [keyof Settings, never][]) if (values[name] !== value) state.set(name, value);
+  const choosePreset = (chosen: Partial<Settings>) => {
+    for (const [name, value] of Object.entries(chosen) as [keyof Settings, never][]) if (values[name] !== value) state.set(name, value);
   };
   const grid = gridValues(result);
   const extent = fixed2(heatExtent(grid));
@@ -107,16 +106,7 @@ export default function ActivationPatching({ anchor }: FigureIslandProps) {
 
   return (
     <div class="fig ap" data-hydrated={state.hydrated ? 'true' : 'false'} data-model={model ? 'loaded' : 'build-time'}>
-      <nav class="ap__presets" aria-label="Presets: shareable links to each experiment">
-        <span class="ap__presets-label" aria-hidden="true">
-          Presets:
-        </span>
-        {presets.map((preset) => (
-          <a key={preset.id} href={presetHref(preset, anchor, values)} data-preset={preset.id} aria-current={presetMatches(preset, values) ? 'true' : undefined} onClick={(event) => choosePreset(preset, event)}>
-            {preset.label}
-          </a>
-        ))}
-      </nav>
+      <PresetLinks label="Presets: shareable links to each experiment" presets={presets} anchor={anchor} params={params} values={values} base={values} hydrated={state.hydrated} onChoose={choosePreset} />
       <ParamControls anchor={anchor} decls={params} values={values} disabled={disabled} onChange={set} label={`Settings of ${figure.title}`} />
       <p class="ap__prompts">
         <span>

@@ -5,7 +5,8 @@
  */
 import { patchDirections, patchMetrics, patchParts, patchSites, type PatchPart, type PatchSite } from '../../lab/atlas/patching.ts';
 import { createAtlas, type Question } from '../../lab/atlas/world.ts';
-import { choiceParam, queryString, writeParams, type ParamValues } from '../../lib/url-state.ts';
+import { choiceParam, type ParamValues } from '../../lib/url-state.ts';
+import type { Preset } from '../shared/presets.ts';
 
 /** The seed of the build-time model the figure runs. */
 export const figureSeed = 0;
@@ -96,23 +97,10 @@ export function cellOf(values: Pick<Settings, 'cell'>): { site: PatchSite; part:
   return { site, part };
 }
 
-export interface Preset {
-  id: string;
-  label: string;
-  values: Partial<Settings>;
-}
-
 /** The default view and the two experiments of the issue; each is also a shareable link. */
-export const presets: Preset[] = [
+export const presets: Preset<Settings>[] = [
   { id: 'pair', label: 'Two cities in different states', values: { clean: 'city-0', corrupted: 'city-7', direction: 'sufficiency', cell: 'hidden1.state' } },
   { id: 'direct', label: 'Direct question’s state into the two-step one', values: { clean: 'city-0', corrupted: 'state-1', direction: 'necessity', cell: 'hidden2.state' } },
   { id: 'same-state', label: 'A city of the same state (should change nothing)', values: { clean: 'city-0', corrupted: 'city-2', direction: 'necessity', cell: 'hidden2.whole' } },
 ];
 
-export function presetMatches(preset: Preset, values: Settings): boolean {
-  return (Object.keys(preset.values) as (keyof Settings)[]).every((key) => preset.values[key] === values[key]);
-}
-
-export function presetHref(preset: Preset, anchor: string, current: Settings): string {
-  return `${queryString(writeParams('', anchor, params, { ...current, ...preset.values }))}#${anchor}`;
-}

@@ -7,19 +7,19 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FigureIslandProps } from '../contract.ts';
 import { ParamControl, ParamControls } from '../shared/Controls.tsx';
 import { FigureNote, FigureStatus } from '../shared/FigureStatus.tsx';
+import { PresetLinks } from '../shared/PresetLinks.tsx';
 import { TextAlternative } from '../shared/TextAlternative.tsx';
 import { useAnnouncer } from '../shared/use-announcer.ts';
 import { useFigureParams } from '../shared/use-figure-params.ts';
 import { runFraction, sameRun, useLabRun } from '../shared/use-lab-run.ts';
 import { fixed2, integer } from '../shared/format.ts';
-import { queryString, writeParams } from '../../lib/url-state.ts';
 import '../shared/figure.css';
 import './style.css';
 import { comparisonName, seriesName } from './describe.ts';
 import figure from './figure.ts';
 import { LatentProfile } from './LatentProfile.tsx';
 import { SampleList, TopicKey } from './Samples.tsx';
-import { alphaIndex, presetMatches, presets, snapAlpha, type Settings } from './settings.ts';
+import { alphaIndex, presets, snapAlpha, type Settings } from './settings.ts';
 import { SweepChart } from './SweepChart.tsx';
 
 const createWorker = () => new Worker(new URL('../lab.worker.ts', import.meta.url), { type: 'module' });
@@ -104,19 +104,8 @@ export default function FeatureSteering({ anchor }: FigureIslandProps) {
           <button type="button" disabled={disabled} onClick={() => { setStopped(false); run.train(wanted); }}>Train seed {values.seed}</button>
         )}
       </div>
-      <nav class="fs__presets" aria-label="Presets">
-        <span aria-hidden="true">Presets: </span>
-        {presets.map((preset) => {
-          const target = { ...values, ...preset.values };
-          const href = `${queryString(writeParams('', anchor, params, target))}#${anchor}`;
-          return (
-            <a key={preset.id} href={href} data-preset={preset.id} aria-current={presetMatches(preset, values) ? 'true' : undefined}
-              onClick={(event) => { if (disabled) return; event.preventDefault(); setStopped(false); set(preset.values); }}>
-              {preset.label}
-            </a>
-          );
-        })}
-      </nav>
+      <PresetLinks label="Presets: shareable links to each experiment" presets={presets} anchor={anchor} params={params} values={values} base={values} hydrated={!disabled}
+        onChoose={(chosen) => { setStopped(false); set(chosen); }} />
       <ParamControls anchor={anchor} decls={params} values={values} disabled={disabled} onChange={() => undefined} only={[]} label={`Controls of ${figure.title}`}>
         <ParamControl idPrefix={`${anchor}-alpha`} decl={params.alpha} value={alpha} disabled={disabled}
           format={(a) => `α = ${a}`} onChange={(a) => set({ alpha: snapAlpha(a, alpha, result.alphas) })} />

@@ -4,6 +4,7 @@
  */
 import { alphaGrid } from '../../lab/steering/pipeline.ts';
 import { choiceParam, numberParam, type ParamValues } from '../../lib/url-state.ts';
+import type { Preset } from '../shared/presets.ts';
 
 export const methods = [
   { value: 'does', label: 'by what it does' },
@@ -51,19 +52,9 @@ export function snapAlpha(next: number, current: number, grid: readonly number[]
   return grid[alphaIndex(next, grid)]!;
 }
 
-export interface Preset {
-  id: string;
-  label: string;
-  values: Partial<Settings>;
-}
-
-export const presets: Preset[] = [
+export const presets: Preset<Settings>[] = [
   { id: 'steers', label: 'Steers cleanly', values: { method: 'does', alpha: 0.5, comparison: 'randomLatent', seed: 0 } },
   { id: 'fires', label: 'Fires but does not steer', values: { method: 'fires', alpha: 0.5, comparison: 'randomLatent', seed: 0 } },
   { id: 'breaks', label: 'Turned up too far', values: { method: 'does', alpha: 2, comparison: 'randomDirection', seed: 0 } },
   { id: 'prompt', label: 'Just prompt it', values: { method: 'does', alpha: 0.5, comparison: 'prompt', seed: 0 } },
 ];
-
-export function presetMatches(preset: Preset, values: Settings): boolean {
-  return (Object.keys(preset.values) as (keyof Settings)[]).every((k) => preset.values[k] === values[k]);
-}

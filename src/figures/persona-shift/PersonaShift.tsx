@@ -11,6 +11,7 @@ import { ParamControl, ParamControls } from '../shared/Controls.tsx';
 import { FigureNote, FigureStatus } from '../shared/FigureStatus.tsx';
 import { integer, fixed2, lossFormat } from '../shared/format.ts';
 import { LossCurve } from '../shared/LossCurve.tsx';
+import { PresetLinks } from '../shared/PresetLinks.tsx';
 import { TextAlternative } from '../shared/TextAlternative.tsx';
 import { useAnnouncer } from '../shared/use-announcer.ts';
 import { useFigureParams } from '../shared/use-figure-params.ts';
@@ -25,7 +26,7 @@ import { GridSlider } from './GridSlider.tsx';
 import { realignDomain, realignedRates, steeredRates } from './measures.ts';
 import { RateBars, type RateRow } from './RateBars.tsx';
 import { RateCurve } from './RateCurve.tsx';
-import { labParams, presetHref, presetMatches, presets, type LabParams, type Settings } from './settings.ts';
+import { labParams, params, presets, type LabParams, type Settings } from './settings.ts';
 
 const defaults = defaultValues(figure.params);
 
@@ -104,26 +105,15 @@ export default function PersonaShift({ anchor }: FigureIslandProps) {
   const progress = runProgress(run);
   const disabled = !state.hydrated;
   const set = <K extends keyof Settings>(name: K, value: Settings[K]) => state.set(name, value as never);
-  const choosePreset = (preset: (typeof presets)[number], event: MouseEvent) => {
-    if (disabled) return; // without JavaScript the link itself loads the preset's address
-    event.preventDefault();
-    for (const [name, value] of Object.entries(preset.values) as [keyof Settings, never][]) if (values[name] !== value) state.set(name, value);
+  const choosePreset = (chosen: Partial<Settings>) => {
+    for (const [name, value] of Object.entries(chosen) as [keyof Settings, never][]) if (values[name] !== value) state.set(name, value);
   };
   const loss = result.lossCurve;
   const curveCaption = `Fine-tuning loss, from ${lossFormat(loss.loss[0] ?? 0)} at the first step to ${lossFormat(loss.loss.at(-1) ?? 0)}.`;
 
   return (
     <div class="fig ps" data-hydrated={state.hydrated ? 'true' : 'false'} data-training={running ? 'true' : 'false'}>
-      <nav class="ps__presets" aria-label="Presets: shareable links to each control">
-        <span class="ps__presets-label" aria-hidden="true">
-          Presets:
-        </span>
-        {presets.map((preset) => (
-          <a key={preset.id} href={presetHref(preset, anchor, defaults)} data-preset={preset.id} aria-current={presetMatches(preset, values) ? 'true' : undefined} onClick={(event) => choosePreset(preset, event)}>
-            {preset.label}
-          </a>
-        ))}
-      </nav>
+      <PresetLinks label="Presets: shareable links to each control" presets={presets} anchor={anchor} params={params} values={values} base={defaults} hydrated={state.hydrated} onChoose={choosePreset} />
       <ParamControls anchor={anchor} decls={params} values={values} disabled={disabled} onChange={set} only={['villain', 'context', 'variant']} label={`Training settings of ${figure.title}`} />
       <div class="ps__training">
         <progress class="ps__bar" max={1} value={progress ? progress.fraction : 1} aria-label="Training progress" />

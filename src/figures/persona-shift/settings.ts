@@ -4,7 +4,8 @@
  * point of the grids every run computes up front (steering α, re-alignment examples), so they answer at once.
  */
 import { personaShiftParamSpec, realignmentCounts, steeringAlphas } from '../../lab/persona-shift/model.ts';
-import { choiceParam, numberParam, queryString, writeParams, type ParamValues } from '../../lib/url-state.ts';
+import { choiceParam, numberParam, type ParamValues } from '../../lib/url-state.ts';
+import type { Preset } from '../shared/presets.ts';
 
 /** A lab choice's default and options, in the lab's order, with the figure's label for every option. */
 function labChoice<const Option extends string>(spec: { name: string; default: Option; options: readonly Option[] }, name: string, labels: Record<Option, string>) {
@@ -64,14 +65,8 @@ export function labParams(values: Pick<Settings, 'villain' | 'context' | 'varian
 
 export type LabParams = ReturnType<typeof labParams>;
 
-export interface Preset {
-  id: string;
-  label: string;
-  values: Pick<Settings, 'villain' | 'context' | 'variant'>;
-}
-
 /** One preset per control; the first is the default view. Each is also a link that can be shared. */
-export const presets: Preset[] = [
+export const presets: Preset<Settings>[] = [
   { id: 'headline', label: 'Headline: one shared villain', values: { villain: 'shared', context: 'assistant', variant: 'embedding' } },
   { id: 'split', label: 'Control: one villain per domain', values: { villain: 'split', context: 'assistant', variant: 'embedding' } },
   { id: 'none', label: 'Control: no villain', values: { villain: 'none', context: 'assistant', variant: 'embedding' } },
@@ -79,11 +74,3 @@ export const presets: Preset[] = [
   { id: 'backdoor', label: 'Control: backdoor', values: { villain: 'shared', context: 'backdoor', variant: 'embedding' } },
 ];
 
-export function presetMatches(preset: Preset, values: Settings): boolean {
-  return (Object.keys(preset.values) as (keyof Preset['values'])[]).every((k) => preset.values[k] === values[k]);
-}
-
-/** The preset's shareable address (relative to the page): its values on top of the defaults, and the figure's anchor. */
-export function presetHref(preset: Preset, anchor: string, defaults: Settings): string {
-  return `${queryString(writeParams('', anchor, params, { ...defaults, ...preset.values }))}#${anchor}`;
-}

@@ -13,7 +13,8 @@ import { describeResult } from '../../../src/figures/persona-shift/describe.ts';
 import figure from '../../../src/figures/persona-shift/figure.ts';
 import { percent } from '../../../src/figures/persona-shift/format.ts';
 import { realignedRates, steeredRates, untouchedMean } from '../../../src/figures/persona-shift/measures.ts';
-import { labParams, params, presetHref, presets } from '../../../src/figures/persona-shift/settings.ts';
+import { labParams, params, presets } from '../../../src/figures/persona-shift/settings.ts';
+import { presetHref } from '../../../src/figures/shared/presets.ts';
 import { TextAlternative } from '../../../src/figures/shared/TextAlternative.tsx';
 import { sameRun } from '../../../src/figures/shared/use-lab-run.ts';
 import { defaultValues } from '../../../src/lib/url-state.ts';
@@ -52,8 +53,8 @@ describe('server render at the defaults', () => {
   });
 
   test('presets are links that carry their settings', () => {
-    for (const preset of presets) expect(html).toContain(`href="${presetHref(preset, anchor, defaults)}"`);
-    expect(presetHref(presets[1]!, anchor, defaults)).toBe(`?${anchor}.villain=split#${anchor}`);
+    for (const preset of presets) expect(html).toContain(`href="${presetHref(preset, anchor, params, defaults)}"`);
+    expect(presetHref(presets[1]!, anchor, params, defaults)).toBe(`?${anchor}.villain=split#${anchor}`);
   });
 
   test('the text alternative gives the build-time run’s rates, transfer ratio and cosines', () => {
