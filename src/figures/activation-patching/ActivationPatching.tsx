@@ -24,7 +24,7 @@ import './style.css';
 import { decodeModel, modelPath, type StoredModel } from './checkpoint.ts';
 import figure from './figure.ts';
 import { OutputBars } from './OutputBars.tsx';
-import { atlas, cellOf, params, partLabels, presets, promptsOf, siteLabels, type Settings } from './settings.ts';
+import { atlas, cellOf, partLabels, presets, promptsOf, siteLabels, type Settings } from './settings.ts';
 import { answersText, cellAt, cellFromPosition, columnLabels, directionVerb, entityName, gridPosition, gridValues, promptText, rowLabels, valueMeaning } from './view-model.ts';
 
 const defaults = defaultValues(figure.params);

@@ -26,7 +26,7 @@ import { GridSlider } from './GridSlider.tsx';
 import { realignDomain, realignedRates, steeredRates } from './measures.ts';
 import { RateBars, type RateRow } from './RateBars.tsx';
 import { RateCurve } from './RateCurve.tsx';
-import { labParams, params, presets, type LabParams, type Settings } from './settings.ts';
+import { labParams, presets, type LabParams, type Settings } from './settings.ts';
 
 const defaults = defaultValues(figure.params);
 
