@@ -93,9 +93,6 @@ export default function ActivationPatching({ anchor }: FigureIslandProps) {
 
   const disabled = !state.hydrated;
   const set = <K extends keyof Settings>(name: K, value: Settings[K]) => state.set(name, value as never);
-  const choosePreset = (chosen: Partial<Settings>) => {
-    for (const [name, value] of Object.entries(chosen) as [keyof Settings, never][]) if (values[name] !== value) state.set(name, value);
-  };
   const grid = gridValues(result);
   const extent = fixed2(heatExtent(grid));
   const baseIsCorrupted = shown.values.direction === 'sufficiency';
@@ -106,7 +103,7 @@ export default function ActivationPatching({ anchor }: FigureIslandProps) {
 
   return (
     <div class="fig ap" data-hydrated={state.hydrated ? 'true' : 'false'} data-model={model ? 'loaded' : 'build-time'}>
-      <PresetLinks label="Presets: shareable links to each experiment" presets={presets} anchor={anchor} params={params} values={values} base={values} hydrated={state.hydrated} onChoose={choosePreset} />
+      <PresetLinks label="Presets: shareable links to each experiment" presets={presets} anchor={anchor} params={params} values={values} base={values} hydrated={state.hydrated} onChoose={state.update} />
       <ParamControls anchor={anchor} decls={params} values={values} disabled={disabled} onChange={set} label={`Settings of ${figure.title}`} />
       <p class="ap__prompts">
         <span>

@@ -19,7 +19,7 @@ import { comparisonName, seriesName } from './describe.ts';
 import figure from './figure.ts';
 import { LatentProfile } from './LatentProfile.tsx';
 import { SampleList, TopicKey } from './Samples.tsx';
-import { alphaIndex, presets, snapAlpha, type Settings } from './settings.ts';
+import { alphaIndex, presets, snapAlpha } from './settings.ts';
 import { SweepChart } from './SweepChart.tsx';
 
 const createWorker = () => new Worker(new URL('../lab.worker.ts', import.meta.url), { type: 'module' });
@@ -64,9 +64,6 @@ export default function FeatureSteering({ anchor }: FigureIslandProps) {
   const highlighted = comparison === 'prompt' ? [method] : [method, comparison];
   const chart = useMemo(() => <SweepChart result={result} highlighted={highlighted} alphaIndex={i} />, [result, i, method, comparison]);
 
-  const set = (next: Partial<Settings>) => {
-    for (const [key, value] of Object.entries(next) as [keyof Settings, never][]) if (values[key] !== value) state.set(key, value);
-  };
   const disabled = !state.hydrated;
   const shownMatches = sameRun(result.params, wanted);
   const progress = run.lab.state.status === 'running' ? run.lab.state.progress : undefined;
@@ -97,7 +94,7 @@ export default function FeatureSteering({ anchor }: FigureIslandProps) {
         {running ? (
           <button type="button" onClick={() => { setStopped(true); run.stop(); }}>Cancel training</button>
         ) : shownMatches ? (
-          <button type="button" disabled={disabled} onClick={() => { setStopped(false); set({ seed: values.seed >= params.seed.max ? 0 : values.seed + 1 }); }}>
+          <button type="button" disabled={disabled} onClick={() => { setStopped(false); state.update({ seed: values.seed >= params.seed.max ? 0 : values.seed + 1 }); }}>
             Train the next seed
           </button>
         ) : (
@@ -105,13 +102,13 @@ export default function FeatureSteering({ anchor }: FigureIslandProps) {
         )}
       </div>
       <PresetLinks label="Presets: shareable links to each experiment" presets={presets} anchor={anchor} params={params} values={values} base={values} hydrated={!disabled}
-        onChoose={(chosen) => { setStopped(false); set(chosen); }} />
+        onChoose={(chosen) => { setStopped(false); state.update(chosen); }} />
       <ParamControls anchor={anchor} decls={params} values={values} disabled={disabled} onChange={() => undefined} only={[]} label={`Controls of ${figure.title}`}>
         <ParamControl idPrefix={`${anchor}-alpha`} decl={params.alpha} value={alpha} disabled={disabled}
-          format={(a) => `α = ${a}`} onChange={(a) => set({ alpha: snapAlpha(a, alpha, result.alphas) })} />
+          format={(a) => `α = ${a}`} onChange={(a) => state.update({ alpha: snapAlpha(a, alpha, result.alphas) })} />
         {(['method', 'comparison', 'seed'] as const).map((name) => (
           <ParamControl key={name} idPrefix={`${anchor}-${name}`} decl={params[name]} value={values[name] as never} disabled={disabled}
-            onChange={(value) => { setStopped(false); set({ [name]: value }); }} />
+            onChange={(value) => { setStopped(false); state.update({ [name]: value }); }} />
         ))}
       </ParamControls>
       <p class="fs__comparison fig__legend">Compared with {comparisonName[comparison]}.</p>

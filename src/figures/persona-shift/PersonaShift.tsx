@@ -105,15 +105,12 @@ export default function PersonaShift({ anchor }: FigureIslandProps) {
   const progress = runProgress(run);
   const disabled = !state.hydrated;
   const set = <K extends keyof Settings>(name: K, value: Settings[K]) => state.set(name, value as never);
-  const choosePreset = (chosen: Partial<Settings>) => {
-    for (const [name, value] of Object.entries(chosen) as [keyof Settings, never][]) if (values[name] !== value) state.set(name, value);
-  };
   const loss = result.lossCurve;
   const curveCaption = `Fine-tuning loss, from ${lossFormat(loss.loss[0] ?? 0)} at the first step to ${lossFormat(loss.loss.at(-1) ?? 0)}.`;
 
   return (
     <div class="fig ps" data-hydrated={state.hydrated ? 'true' : 'false'} data-training={running ? 'true' : 'false'}>
-      <PresetLinks label="Presets: shareable links to each control" presets={presets} anchor={anchor} params={params} values={values} base={defaults} hydrated={state.hydrated} onChoose={choosePreset} />
+      <PresetLinks label="Presets: shareable links to each control" presets={presets} anchor={anchor} params={params} values={values} base={defaults} hydrated={state.hydrated} onChoose={state.update} />
       <ParamControls anchor={anchor} decls={params} values={values} disabled={disabled} onChange={set} only={['villain', 'context', 'variant']} label={`Training settings of ${figure.title}`} />
       <div class="ps__training">
         <progress class="ps__bar" max={1} value={progress ? progress.fraction : 1} aria-label="Training progress" />

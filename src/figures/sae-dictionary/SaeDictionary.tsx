@@ -98,9 +98,7 @@ export default function SaeDictionary({ anchor }: FigureIslandProps) {
   );
 
   const change = <K extends keyof Settings>(name: K, value: Settings[K]) => state.set(name, value as never);
-  const choosePreset = (values: Partial<Settings>) => {
-    for (const [key, value] of Object.entries(values) as [keyof Settings, never][]) if (state.values[key] !== value) state.set(key, value);
-  };
+  const choosePreset = state.update;
   const trainAgain = () => change('seed', state.values.seed >= params.seed.max ? 0 : state.values.seed + 1);
   const progress = running && s.progress ? s.progress : undefined;
   const corrections = s.status === 'done' ? s.corrections : [];

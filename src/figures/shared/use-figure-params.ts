@@ -29,6 +29,8 @@ export interface FigureParams<P extends ParamDecls> {
   /** True when every value equals its default. */
   atDefaults: boolean;
   set<K extends keyof P & string>(name: K, value: ParamValue<P[K]>): void;
+  /** Sets the given values that differ from those on screen (a preset, say); with none, nothing happens. */
+  update(changes: Partial<ParamValues<P>>): void;
   reset(): void;
   dismissProblems(): void;
 }
@@ -101,6 +103,14 @@ export function useFigureParams<P extends ParamDecls>(decls: P, anchor: string):
     [schedule],
   );
 
+  const update = useCallback(
+    (changes: Partial<ParamValues<P>>) => {
+      const changed = (Object.keys(changes) as (keyof P & string)[]).filter((name) => changes[name] !== values[name]);
+      for (const name of changed) set(name, changes[name] as ParamValue<P[typeof name]>);
+    },
+    [set, values],
+  );
+
   const reset = useCallback(() => {
     const next = defaultValues(decls);
     setValues(next);
@@ -111,5 +121,5 @@ export function useFigureParams<P extends ParamDecls>(decls: P, anchor: string):
 
   const dismissProblems = useCallback(() => setProblems([]), []);
 
-  return { values, problems, source, hydrated, atDefaults: allDefaults(decls, values), set, reset, dismissProblems };
+  return { values, problems, source, hydrated, atDefaults: allDefaults(decls, values), set, update, reset, dismissProblems };
 }

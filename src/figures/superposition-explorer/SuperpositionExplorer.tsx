@@ -126,15 +126,8 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
     ? 'Training loss of the run in progress, falling as the model trains.'
     : `Training loss of the kept run: ${series.map((s) => `${s.name} model from ${lossFormat(s.loss[0] ?? 0)} to ${lossFormat(s.loss.at(-1) ?? 0)}`).join('; ')}.`;
 
-  const change = <K extends keyof Settings>(name: K, value: Settings[K]) => {
-    const next = withChange(state.values, name, value);
-    for (const key of Object.keys(next) as (keyof Settings)[]) {
-      if (next[key] !== state.values[key]) state.set(key, next[key] as never);
-    }
-  };
-  const choosePreset = (values: Partial<Settings>) => {
-    for (const [key, value] of Object.entries(values) as [keyof Settings, never][]) if (state.values[key] !== value) state.set(key, value);
-  };
+  const change = <K extends keyof Settings>(name: K, value: Settings[K]) => state.update(withChange(state.values, name, value));
+  const choosePreset = state.update;
   const trainAgain = () => change('seed', state.values.seed >= params.seed.max ? 0 : state.values.seed + 1);
   const trainNow = () => {
     setStopped(false);
