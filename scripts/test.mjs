@@ -41,9 +41,8 @@ const stages = [
   // astro check writes .astro/types.d.ts (astro:content and import.meta.glob types), which tsc reads.
   { id: 'astro-check', title: 'type check (astro check)', command: 'npx astro check', suite: 'types (astro check)' },
   // Not alone: the responsiveness checks count each main-thread task's own CPU time, which other work on the
-  // machine does not stretch.
-  // The @smoke tests are for the sub-path build; on this one the quality report's browser pass checks what they do
-  // (axe and console errors on every page) and more.
+  // machine does not stretch. The @smoke tests are for the sub-path build; on this one the quality report's
+  // browser pass checks what they do (axe and console errors on every page) and more.
   { id: 'e2e', title: 'browser tests', command: 'npx playwright test --grep-invert @smoke', env: { ...rootEnv, E2E_REPORT: 'reports/e2e.json' }, needs: ['build'], report: 'reports/e2e.json', totals: playwrightTotals, suite: 'browser (playwright)' },
   { id: 'tsc', title: 'type check of scripts and tests (tsc)', command: 'npx tsc -p tsconfig.scripts.json', needs: ['astro-check'], suite: 'types (tsc: scripts, tests)' },
   { id: 'unit', title: 'unit tests', command: 'npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json', report: 'reports/unit.json', totals: vitestTotals, suite: 'unit (vitest)' },

@@ -194,7 +194,7 @@ async function checkPage(browser, origin, url, { axe, interact }) {
     }
     await settle(page);
     // Read before the checks below open every <details> and narrow the page, which move things on purpose.
-    const shifts = (await page.evaluate(() => /** @type {typeof window & { __quality?: QualityProbe }} */ (window).__quality))?.shifts ?? [];
+    const shifts = (await probe(page))?.shifts ?? [];
     /** @param {Shift[]} list */
     const sum = (list) => Number(list.reduce((t, x) => t + x.value, 0).toFixed(4));
     out.shifts = shifts.filter((x) => x.at < interactionsFrom);
@@ -213,14 +213,21 @@ async function checkPage(browser, origin, url, { axe, interact }) {
     // A phone's width: nothing may make the page scroll sideways.
     await page.setViewportSize({ width: 375, height: 800 });
     out.sidewaysScroll375 = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    const q = await page.evaluate(() => /** @type {typeof window & { __quality?: QualityProbe }} */ (window).__quality);
-    out.cspViolations.push(...(q?.csp ?? []));
+    out.cspViolations.push(...((await probe(page))?.csp ?? []));
   } catch (error) {
     out.pageErrors.push(`quality check could not finish: ${error instanceof Error ? error.message : error}`);
   } finally {
     await context.close();
   }
   return out;
+}
+
+/**
+ * What `instrument` has collected in the page so far.
+ * @param {Page} page
+ */
+function probe(page) {
+  return page.evaluate(() => /** @type {typeof window & { __quality?: QualityProbe }} */ (window).__quality);
 }
 
 /** @param {Page} page */

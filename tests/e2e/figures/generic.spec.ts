@@ -33,7 +33,7 @@ async function homeOf(request: APIRequestContext, id: string): Promise<string> {
 }
 
 /** The controls show these values (parameters without a control, like a seed, are skipped). */
-async function expectControls(root: Locator | FrameLocator, decls: ParamDecls, values: ParamValues<ParamDecls>): Promise<void> {
+async function expectControls(root: Locator, decls: ParamDecls, values: ParamValues<ParamDecls>): Promise<void> {
   const controls = root.locator('.fig__controls').first();
   for (const [name, decl] of Object.entries(decls)) {
     const value = values[name];

@@ -2,8 +2,8 @@
  * The superposition explorer as a reader uses it, on the built site: every control retrains and redraws,
  * presets and shared links restore the trained view, training keeps the page responsive and the layout
  * still, keyboard-only use of presets and training, axe in the trained state, no console errors. The checks
- * every figure gets (hydration, Tab order, shared links, no-JS, print, iframe, axe at the defaults) are
- * in generic.spec.ts.
+ * every figure gets (hydration, Tab order, shared links, no-JS, print, iframe) are in generic.spec.ts; axe at
+ * the defaults, with the text alternative open, is the quality report's.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { figureAnchor } from '../../../src/figures/contract.ts';
