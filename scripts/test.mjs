@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { runStages } from './test/stages.mjs';
+import { playwrightFailures, qualityFailures, vitestFailures } from './test/failures.mjs';
 import { updateMarked } from './bench/docs.mjs';
 
 const { values } = parseArgs({ options: { jobs: { type: 'string', default: '2' }, docs: { type: 'string' } } });
@@ -22,7 +23,8 @@ const subEnv = { SITE_BASE: SUBPATH, SITE_OUT_DIR: 'dist-subpath', E2E_PORT: Str
 /**
  * A stage of the suite. With `report` and `totals` it is a suite whose tests are counted; with only `suite`
  * it is one check (say, a type checker) that counts as one passed or failed test.
- * @typedef {import('./test/stages.mjs').Stage & { report?: string, totals?: (report: any) => Totals, suite?: string }} SuiteStage
+ * With `failures` it also names what failed, read from the same report.
+ * @typedef {import('./test/stages.mjs').Stage & { report?: string, totals?: (report: any) => Totals, failures?: (report: any) => string[], suite?: string }} SuiteStage
  */
 // `totals` takes a runner's parsed JSON report (JSON.parse gives `any`); each function below states the few fields it reads.
 
@@ -43,15 +45,15 @@ const stages = [
   // Not alone: the responsiveness checks count each main-thread task's own CPU time, which other work on the
   // machine does not stretch. The @smoke tests are for the sub-path build; on this one the quality report's
   // browser pass checks what they do (axe and console errors on every page) and more.
-  { id: 'e2e', title: 'browser tests', command: 'npx playwright test --grep-invert @smoke', env: { ...rootEnv, E2E_REPORT: 'reports/e2e.json' }, needs: ['build'], report: 'reports/e2e.json', totals: playwrightTotals, suite: 'browser (playwright)' },
+  { id: 'e2e', title: 'browser tests', command: 'npx playwright test --grep-invert @smoke', env: { ...rootEnv, E2E_REPORT: 'reports/e2e.json' }, needs: ['build'], report: 'reports/e2e.json', totals: playwrightTotals, failures: playwrightFailures, suite: 'browser (playwright)' },
   { id: 'tsc', title: 'type check of scripts and tests (tsc)', command: 'npx tsc -p tsconfig.scripts.json', needs: ['astro-check'], suite: 'types (tsc: scripts, tests)' },
-  { id: 'unit', title: 'unit tests', command: 'npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json', report: 'reports/unit.json', totals: vitestTotals, suite: 'unit (vitest)' },
+  { id: 'unit', title: 'unit tests', command: 'npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json', report: 'reports/unit.json', totals: vitestTotals, failures: (r) => vitestFailures(r, process.cwd()), suite: 'unit (vitest)' },
   // After the first build, not beside it: two Astro builds of one project would share its caches.
   { id: 'subpath-build', title: `sub-path build (${SUBPATH})`, command: 'npm run build', env: subEnv, needs: ['build'] },
-  { id: 'subpath-e2e', title: 'browser smoke tests on the sub-path build', command: 'npx playwright test --grep @smoke', env: subEnv, needs: ['subpath-build'], report: 'reports/e2e-subpath.json', totals: playwrightTotals, suite: `browser smoke (${SUBPATH})` },
-  { id: 'quality', title: 'quality report (every page)', command: 'node scripts/quality/report.mjs --lighthouse categories', env: rootEnv, needs: ['build'], report: 'reports/quality.json', totals: qualityTotals, suite: 'quality budgets' },
+  { id: 'subpath-e2e', title: 'browser smoke tests on the sub-path build', command: 'npx playwright test --grep @smoke', env: subEnv, needs: ['subpath-build'], report: 'reports/e2e-subpath.json', totals: playwrightTotals, failures: playwrightFailures, suite: `browser smoke (${SUBPATH})` },
+  { id: 'quality', title: 'quality report (every page)', command: 'node scripts/quality/report.mjs --lighthouse categories', env: rootEnv, needs: ['build'], report: 'reports/quality.json', totals: qualityTotals, failures: qualityFailures, suite: 'quality budgets' },
   // Alone and last: Lighthouse's performance score is computed from timings that other work would stretch.
-  { id: 'performance', title: 'Lighthouse performance (one page per template)', command: 'node scripts/quality/report.mjs --only lighthouse --lighthouse performance --out reports/quality-performance.json', env: rootEnv, needs: ['build'], exclusive: true, report: 'reports/quality-performance.json', totals: qualityTotals, suite: 'performance budgets' },
+  { id: 'performance', title: 'Lighthouse performance (one page per template)', command: 'node scripts/quality/report.mjs --only lighthouse --lighthouse performance --out reports/quality-performance.json', env: rootEnv, needs: ['build'], exclusive: true, report: 'reports/quality-performance.json', totals: qualityTotals, failures: qualityFailures, suite: 'performance budgets' },
 ];
 
 /**
@@ -135,6 +137,11 @@ for (const { stage, totals } of rows) {
   if (!stage.suite && totals.failed === 0) continue;
   console.log(`${(stage.suite ?? stage.title).padEnd(34)} ${String(totals.passed).padStart(6)}  ${String(totals.failed).padStart(6)}  ${totals.note ?? ''}`);
 }
+const failures = rows.flatMap(({ stage }) => {
+  const report = stage.failures && stage.report ? readJson(stage.report) : undefined;
+  return report && stage.failures ? stage.failures(report).map((f) => `  [${stage.id}] ${f}`) : [];
+});
+if (failures.length > 0) console.log(`\nWhat failed (${failures.length}):\n${failures.join('\n')}`);
 const passed = rows.reduce((s, r) => s + r.totals.passed, 0);
 const failed = rows.reduce((s, r) => s + r.totals.failed, 0);
 console.log(`\n${passed} passed, ${failed} failed`);
