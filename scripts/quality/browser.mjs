@@ -235,8 +235,8 @@ async function settle(page) {
   await page.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => {});
 }
 
-/** Clicks one "run/train" button per island (if any) and waits for the work to settle. */
 /**
+ * Clicks one "run/train" button per island (if any) and waits for the work to settle.
  * @param {Page} page
  * @param {PageResult} out
  */
@@ -255,11 +255,14 @@ async function runFigures(page, out) {
     await button.click({ timeout: 2_000 }).catch(() => {});
     out.ranButtons.push(name.slice(0, 40));
   }
-  if (clickedIslands.size) await page.waitForTimeout(3_000);
+  if (clickedIslands.size === 0) return;
+  // Long enough for workers to start; then until no figure offers to cancel a run, 3 s in all at most.
+  await page.waitForTimeout(500);
+  await page.waitForFunction(() => ![...document.querySelectorAll('astro-island button')].some((b) => /\bcancel\b/i.test(b.textContent ?? '') && b.checkVisibility()), undefined, { timeout: 2_500, polling: 100 }).catch(() => {});
 }
 
-/** Types a query into the page's search box, if it has one, and waits for Pagefind to fetch results. */
 /**
+ * Types a query into the page's search box, if it has one, and waits for Pagefind to fetch results.
  * @param {Page} page
  * @param {string[]} pagefindRequests  URLs requested so far, appended to as the page runs
  * @returns {Promise<SearchResult | null>}
