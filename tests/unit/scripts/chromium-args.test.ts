@@ -5,7 +5,7 @@ import { chromiumArgs, chromiumPath } from '../../e2e/support/chromium.ts';
 const features = (commandLine: string[]) => commandLine.filter((a) => a.startsWith('--disable-features=')).map((a) => a.slice('--disable-features='.length).split(','));
 
 describe('Chromium as the browser checks launch it', () => {
-  it('keeps every feature Playwright disables (Chromium applies only the last --disable-features) , starts no spare renderer and opens no omnibox popup', async () => {
+  it('keeps every feature Playwright disables (Chromium applies only the last --disable-features), starts no spare renderer and opens no omnibox popup', async () => {
     // --enable-automation only so that the browser tells its command line.
     const browser = await chromium.launch({ args: [...chromiumArgs, '--enable-automation'], ...(chromiumPath ? { executablePath: chromiumPath } : {}) });
     try {
