@@ -167,10 +167,12 @@ async function checkPage(browser, origin, url, { axe, interact }) {
     await settle(page);
     // Scroll through the page so client:visible islands hydrate, as a reader would.
     await page.evaluate(async () => {
-      const step = Math.max(200, Math.floor(window.innerHeight * 0.8));
-      for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+      // A screenful at a time, two frames each: enough for the page to lay out and for islands to be seen.
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
         window.scrollTo(0, y);
-        await new Promise((r) => setTimeout(r, 60));
+        await frame();
+        await frame();
       }
       window.scrollTo(0, 0);
     });
