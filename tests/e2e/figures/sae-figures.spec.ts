@@ -155,12 +155,16 @@ test('hydration and training cause no layout shift in the figures', async ({ pag
   expect(inFigures).toEqual([]);
 });
 
-test('the embed pages work alone: the dictionary trains from its link, the frontier shows the default run', async ({ page }) => {
+test('the embed pages work alone: the dictionary trains from its link and keeps its height, the frontier shows the default run', async ({ page }) => {
   const errors = collectErrors(page);
   await open(page, `?${key('width')}=8`, 'embed/sae-dictionary/');
   await expect(dictionary(page).locator('.fig[data-training="false"]')).toHaveCount(1, { timeout: 60_000 });
   await expect(dictionary(page)).toContainText('8 latents');
   await expect(page.getByRole('link', { name: /Open in the article/ })).toHaveAttribute('href', new RegExp(`/articles/sparse-autoencoders/\\?.*width=8.*#${DICTIONARY}$`));
+  // At the embed page's full width too, a result with more rows in its readout keeps the figure's height.
+  const height = (await dictionary(page).locator('.fig').boundingBox())?.height;
+  await trainedAfter(page, () => page.getByRole('button', { name: 'Dense features (control)' }).click());
+  expect((await dictionary(page).locator('.fig').boundingBox())?.height).toBe(height);
   await page.goto('embed/sae-frontier/');
   await frontier(page).locator('.fig[data-hydrated="true"]').waitFor();
   await expect(frontier(page).getByTestId('frontier-run')).toContainText('default run');
