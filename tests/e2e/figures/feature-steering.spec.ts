@@ -42,8 +42,9 @@ test('a preset is a shareable link that sets the view', async ({ page }) => {
   await expect(link).toHaveAttribute('aria-current', 'true');
 });
 
-test('another seed trains in the worker and can be cancelled', async ({ page }) => {
+test('another seed trains in the worker and can be cancelled; its samples leave the figure’s height as it was', async ({ page }) => {
   await open(page);
+  const height = (await root(page).boundingBox())?.height;
   await figure(page).getByRole('button', { name: 'Train the next seed' }).click();
   await expect(root(page)).toHaveAttribute('data-training', 'true', { timeout: 5_000 });
   await figure(page).getByRole('button', { name: 'Cancel training' }).click();
@@ -52,4 +53,5 @@ test('another seed trains in the worker and can be cancelled', async ({ page }) 
   await figure(page).getByRole('button', { name: 'Train seed 1' }).click();
   await expect(root(page)).toHaveAttribute('data-training', 'false', { timeout: 90_000 });
   await expect(figure(page).locator('.fs__status-text')).toContainText('Seed 1, trained in your browser');
+  expect((await root(page).boundingBox())?.height).toBe(height);
 });
