@@ -14,6 +14,7 @@ import { TextAlternative } from '../shared/TextAlternative.tsx';
 import { useAnnouncer } from '../shared/use-announcer.ts';
 import { useFigureParams } from '../shared/use-figure-params.ts';
 import { sameRun, useLabRun } from '../shared/use-lab-run.ts';
+import { SteadyButton } from '../shared/SteadyButton.tsx';
 import { useReducedMotion } from '../shared/use-reduced-motion.ts';
 import '../shared/figure.css';
 import './style.css';
@@ -38,6 +39,9 @@ function curvesCaption(result: CotMonitorResult): string {
     `chain-of-thought monitor recall ${rateOrDash(after.cotRecall)}, action-only monitor recall ${rateOrDash(after.actionRecall)}, undetected hacks ${percent(after.undetectedRate)}.`
   );
 }
+
+/** Every label the run button can show: it is as wide as the longest, so nothing beside it moves. */
+const runLabels = ['Cancel training', 'Train again with a new seed', 'Train with these settings'] as const;
 
 export default function MonitorPressure({ anchor }: FigureIslandProps) {
   const { params, data } = figure;
@@ -126,17 +130,11 @@ export default function MonitorPressure({ anchor }: FigureIslandProps) {
       <div class="mp__training">
         <progress class="mp__bar" max={1} value={running ? runProgress(progress) : 1} aria-label="Training progress" />
         {running ? (
-          <button type="button" onClick={() => run.stop()}>
-            Cancel training
-          </button>
+          <SteadyButton label="Cancel training" labels={runLabels} onClick={() => run.stop()} />
         ) : matches ? (
-          <button type="button" disabled={disabled} onClick={trainAgain}>
-            Train again with a new seed
-          </button>
+          <SteadyButton label="Train again with a new seed" labels={runLabels} disabled={disabled} onClick={trainAgain} />
         ) : (
-          <button type="button" disabled={disabled} onClick={() => run.train(wanted)}>
-            Train with these settings
-          </button>
+          <SteadyButton label="Train with these settings" labels={runLabels} disabled={disabled} onClick={() => run.train(wanted)} />
         )}
         <span class="mp__seed">seed {state.values.seed}</span>
       </div>

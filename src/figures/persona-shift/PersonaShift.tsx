@@ -16,6 +16,7 @@ import { TextAlternative } from '../shared/TextAlternative.tsx';
 import { useAnnouncer } from '../shared/use-announcer.ts';
 import { useFigureParams } from '../shared/use-figure-params.ts';
 import { sameRun, useLabRun, type LabRun } from '../shared/use-lab-run.ts';
+import { SteadyButton } from '../shared/SteadyButton.tsx';
 import { defaultValues } from '../../lib/url-state.ts';
 import '../shared/figure.css';
 import './style.css';
@@ -57,6 +58,9 @@ function originText(run: Run, wanted: LabParams, buildTime: PersonaShiftResult):
   const origin = s.result === buildTime ? 'Trained when this page was built, at the default settings; change a control to train in your browser.' : `Trained in your browser, seed ${s.result.params.seed}.`;
   return `${outcome}${origin}${stale}${corrections}`;
 }
+
+/** Every label the run button can show: it is as wide as the longest, so nothing beside it moves. */
+const runLabels = ['Cancel training', 'Train again with a new seed'] as const;
 
 export default function PersonaShift({ anchor }: FigureIslandProps) {
   const { params, data } = figure;
@@ -116,13 +120,9 @@ export default function PersonaShift({ anchor }: FigureIslandProps) {
         <progress class="ps__bar" max={1} value={progress ? progress.fraction : 1} aria-label="Training progress" />
         <p class="ps__status-text">{progress ? progress.text : originText(run, wanted, data.result)}</p>
         {running ? (
-          <button type="button" onClick={() => run.stop()}>
-            Cancel training
-          </button>
+          <SteadyButton label="Cancel training" labels={runLabels} onClick={() => run.stop()} />
         ) : (
-          <button type="button" disabled={disabled} onClick={() => set('seed', values.seed >= params.seed.max ? 0 : values.seed + 1)}>
-            Train again with a new seed
-          </button>
+          <SteadyButton label="Train again with a new seed" labels={runLabels} disabled={disabled} onClick={() => set('seed', values.seed >= params.seed.max ? 0 : values.seed + 1)} />
         )}
         <span class="ps__seed">seed {values.seed}</span>
       </div>

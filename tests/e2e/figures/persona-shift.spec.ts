@@ -48,7 +48,7 @@ test('the backdoor shows its rates with the trigger; Cancel keeps the last finis
     const select = [...root.querySelectorAll('select')].find((el) => el.labels?.[0]?.textContent?.trim() === 'Pretraining voices');
     if (!select) throw new Error('no "Pretraining voices" select');
     new MutationObserver((_, observer) => {
-      const cancel = [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Cancel training');
+      const cancel = [...root.querySelectorAll('button')].find((b) => b.innerText.trim() === 'Cancel training');
       const reported = !/Starting to train/.test(root.querySelector('.ps__status-text')?.textContent ?? '');
       if (!cancel || !reported) return;
       observer.disconnect();

@@ -1,4 +1,4 @@
-/** The figure kit's shared pieces on their own: formats, the run hook's pure helpers, the heat map and the layered graph. */
+/** The figure kit's shared pieces on their own: formats, the run hook's pure helpers, the heat map, the layered graph and the steady button. */
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { describe, expect, test } from 'vitest';
@@ -8,6 +8,7 @@ import { LayeredGraph } from '../../../src/figures/shared/LayeredGraph.tsx';
 import { layerSizesOf, nodePosition, pathThrough, type GraphEdge, type GraphNode } from '../../../src/figures/shared/layered-graph.ts';
 import { LossCurve } from '../../../src/figures/shared/LossCurve.tsx';
 import { durationText, observeRun } from '../../../src/figures/shared/run-estimate.ts';
+import { SteadyButton } from '../../../src/figures/shared/SteadyButton.tsx';
 import { lossSeries, runFraction, sameRun } from '../../../src/figures/shared/use-lab-run.ts';
 import { decode } from './render.ts';
 
@@ -160,5 +161,21 @@ describe('LayeredGraph', () => {
     expect(html.match(/tabindex="0"/g)).toHaveLength(4);
     expect(html).toContain('aria-label="c: −1"');
     expect(html.match(/aria-pressed/g)).toHaveLength(1);
+  });
+});
+
+describe('SteadyButton', () => {
+  const labels = ['Cancel training', 'Train again'];
+  test('holds every label in one place, shows the current one and names the button by it alone', () => {
+    const html = renderToString(h(SteadyButton, { label: 'Train again', labels, onClick: () => undefined }));
+    const spans = [...html.matchAll(/<span([^>]*)>([^<]*)<\/span>/g)].map(([, attributes, text]) => ({ text, hidden: /aria-hidden="true"/.test(attributes!) && /fig-steady-button__spare/.test(attributes!) }));
+    expect(spans).toEqual([{ text: 'Cancel training', hidden: true }, { text: 'Train again', hidden: false }]);
+    expect(html).toMatch(/^<button type="button" class="fig-steady-button">/);
+  });
+
+  test('a label missing from the list is shown too, and disabled passes through', () => {
+    const html = renderToString(h(SteadyButton, { label: 'Stop', labels, disabled: true, onClick: () => undefined }));
+    expect(html).toContain(' disabled');
+    expect([...html.matchAll(/<span[^>]*>([^<]*)<\/span>/g)].map((m) => m[1])).toEqual(['Stop', 'Cancel training', 'Train again']);
   });
 });
