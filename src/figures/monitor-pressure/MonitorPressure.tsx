@@ -14,7 +14,7 @@ import { TextAlternative } from '../shared/TextAlternative.tsx';
 import { useAnnouncer } from '../shared/use-announcer.ts';
 import { useFigureParams } from '../shared/use-figure-params.ts';
 import { sameRun, useLabRun } from '../shared/use-lab-run.ts';
-import { SteadyButton } from '../shared/SteadyButton.tsx';
+import { RunButton } from '../shared/RunButton.tsx';
 import { useReducedMotion } from '../shared/use-reduced-motion.ts';
 import '../shared/figure.css';
 import './style.css';
@@ -39,9 +39,6 @@ function curvesCaption(result: CotMonitorResult): string {
     `chain-of-thought monitor recall ${rateOrDash(after.cotRecall)}, action-only monitor recall ${rateOrDash(after.actionRecall)}, undetected hacks ${percent(after.undetectedRate)}.`
   );
 }
-
-/** Every label the run button can show: it is as wide as the longest, so nothing beside it moves. */
-const runLabels = ['Cancel training', 'Train again with a new seed', 'Train with these settings'] as const;
 
 export default function MonitorPressure({ anchor }: FigureIslandProps) {
   const { params, data } = figure;
@@ -129,13 +126,7 @@ export default function MonitorPressure({ anchor }: FigureIslandProps) {
       </div>
       <div class="mp__training">
         <progress class="mp__bar" max={1} value={running ? runProgress(progress) : 1} aria-label="Training progress" />
-        {running ? (
-          <SteadyButton label="Cancel training" labels={runLabels} onClick={() => run.stop()} />
-        ) : matches ? (
-          <SteadyButton label="Train again with a new seed" labels={runLabels} disabled={disabled} onClick={trainAgain} />
-        ) : (
-          <SteadyButton label="Train with these settings" labels={runLabels} disabled={disabled} onClick={() => run.train(wanted)} />
-        )}
+        <RunButton running={running} shownMatches={matches} disabled={disabled} onCancel={() => run.stop()} onTrainAgain={trainAgain} onTrain={() => run.train(wanted)} />
         <span class="mp__seed">seed {state.values.seed}</span>
       </div>
       {presetLinks}

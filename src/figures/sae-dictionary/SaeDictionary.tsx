@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FigureIslandProps } from '../contract.ts';
+import { RunButton } from '../shared/RunButton.tsx';
 import { ParamControls } from '../shared/Controls.tsx';
 import { FigureNote, FigureStatus } from '../shared/FigureStatus.tsx';
 import { TextAlternative } from '../shared/TextAlternative.tsx';
@@ -170,25 +171,7 @@ export default function SaeDictionary({ anchor }: FigureIslandProps) {
         ))}
       </div>
       <div class="sd__run">
-        {running ? (
-          <button
-            type="button"
-            onClick={() => {
-              setStopped(true);
-              lab.cancel();
-            }}
-          >
-            Cancel training
-          </button>
-        ) : shownMatches ? (
-          <button type="button" disabled={disabled} onClick={trainAgain}>
-            Train again with a new seed
-          </button>
-        ) : (
-          <button type="button" disabled={disabled} onClick={start}>
-            Train with these settings
-          </button>
-        )}
+        <RunButton running={running} shownMatches={shownMatches} disabled={disabled} onCancel={() => { setStopped(true); lab.cancel(); }} onTrainAgain={trainAgain} onTrain={start} />
         <span class="sd__seed">seed {state.values.seed}</span>
       </div>
       <ParamControls

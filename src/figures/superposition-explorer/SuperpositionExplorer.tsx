@@ -5,6 +5,7 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FigureIslandProps } from '../contract.ts';
+import { RunButton } from '../shared/RunButton.tsx';
 import { ParamControls } from '../shared/Controls.tsx';
 import { FigureNote, FigureStatus } from '../shared/FigureStatus.tsx';
 import { TextAlternative } from '../shared/TextAlternative.tsx';
@@ -183,23 +184,7 @@ export default function SuperpositionExplorer({ anchor }: FigureIslandProps) {
         ))}
       </div>
       <div class="sx__run">
-        {running ? (
-          <button type="button" class="sx__train" onClick={() => {
-              setStopped(true);
-              relu.stop();
-              linear.stop();
-            }}>
-            Cancel training
-          </button>
-        ) : shownMatches ? (
-          <button type="button" class="sx__train" disabled={disabled} onClick={trainAgain}>
-            Train again with a new seed
-          </button>
-        ) : (
-          <button type="button" class="sx__train" disabled={disabled} onClick={trainNow}>
-            Train with these settings
-          </button>
-        )}
+        <RunButton running={running} shownMatches={shownMatches} disabled={disabled} onCancel={() => { setStopped(true); relu.stop(); linear.stop(); }} onTrainAgain={trainAgain} onTrain={trainNow} />
         <span class="sx__seed">seed {state.values.seed}</span>
       </div>
       <ParamControls

@@ -165,7 +165,7 @@ test('keyboard only: Tab reaches presets, training and every control in order; E
   await page.keyboard.press('Enter');
   await expect.poll(() => urlParam(page, 'sparsity')).toBe('0');
   await page.keyboard.press('Tab');
-  await expect(figure(page).locator('.sx__train')).toBeFocused();
+  await expect(figure(page).locator('.sx__run button')).toBeFocused();
   for (const label of ['Features n', 'Hidden dimensions m', 'Sparsity S', 'Importance decay r']) {
     await page.keyboard.press('Tab');
     await expect(page.getByLabel(label)).toBeFocused();
