@@ -184,7 +184,9 @@ async function checkPage(browser, origin, url, { axe, interact }) {
       const handle = await islands.nth(i).elementHandle();
       if (!handle || !(await handle.evaluate((el) => el.hasAttribute('ssr')))) continue;
       await handle.evaluate((el) => (el.firstElementChild ?? el).scrollIntoView({ block: 'start' }));
-      await page.waitForFunction((el) => !el.hasAttribute('ssr'), handle, { timeout: 8_000 }).catch(() => {});
+      // Long enough for a loaded machine (the unit tests run this pass beside the browser tests): waiting costs
+      // time only when an island never hydrates, which the report then fails.
+      await page.waitForFunction((el) => !el.hasAttribute('ssr'), handle, { timeout: 20_000 }).catch(() => {});
     }
     await page.evaluate(() => window.scrollTo(0, 0));
     out.islands.hydrated = out.islands.total - (await page.locator('astro-island[ssr]').count());
@@ -276,7 +278,7 @@ async function trySearch(page, pagefindRequests) {
   // Results come as the reader types; Enter would leave the page for the first result.
   await box.fill(searchQuery);
   const fragments = await page
-    .waitForRequest((r) => /\/pagefind\/fragment\//.test(r.url()), { timeout: 8_000 })
+    .waitForRequest((r) => /\/pagefind\/fragment\//.test(r.url()), { timeout: 20_000 })
     .then(() => true)
     .catch(() => false);
   await settle(page);
