@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FigureIslandProps } from '../contract.ts';
+import { SteadyButton } from '../shared/SteadyButton.tsx';
 import { ParamControl, ParamControls } from '../shared/Controls.tsx';
 import { FigureNote, FigureStatus } from '../shared/FigureStatus.tsx';
 import { PresetLinks } from '../shared/PresetLinks.tsx';
@@ -25,6 +26,9 @@ import { SweepChart } from './SweepChart.tsx';
 const createWorker = () => new Worker(new URL('../lab.worker.ts', import.meta.url), { type: 'module' });
 
 type Wanted = { seed: number };
+
+/** Labels the run button also shows: it keeps the width of the longest, so nothing beside it moves. */
+const runLabels = ['Cancel training', 'Train the next seed'];
 
 export default function FeatureSteering({ anchor }: FigureIslandProps) {
   const { params, data } = figure;
@@ -92,13 +96,11 @@ export default function FeatureSteering({ anchor }: FigureIslandProps) {
         <progress class="fs__bar" max={1} value={runFraction(run.lab.state)} aria-label="Training progress" />
         <p class="fs__status-text">{statusText}</p>
         {running ? (
-          <button type="button" onClick={() => { setStopped(true); run.stop(); }}>Cancel training</button>
+          <SteadyButton label="Cancel training" labels={runLabels} onClick={() => { setStopped(true); run.stop(); }} />
         ) : shownMatches ? (
-          <button type="button" disabled={disabled} onClick={() => { setStopped(false); state.update({ seed: values.seed >= params.seed.max ? 0 : values.seed + 1 }); }}>
-            Train the next seed
-          </button>
+          <SteadyButton label="Train the next seed" labels={runLabels} disabled={disabled} onClick={() => { setStopped(false); state.update({ seed: values.seed >= params.seed.max ? 0 : values.seed + 1 }); }} />
         ) : (
-          <button type="button" disabled={disabled} onClick={() => { setStopped(false); run.train(wanted); }}>Train seed {values.seed}</button>
+          <SteadyButton label={`Train seed ${values.seed}`} labels={runLabels} disabled={disabled} onClick={() => { setStopped(false); run.train(wanted); }} />
         )}
       </div>
       <PresetLinks label="Presets: shareable links to each experiment" presets={presets} anchor={anchor} params={params} values={values} base={values} hydrated={!disabled}
