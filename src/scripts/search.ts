@@ -38,6 +38,18 @@ function openTopResultOnEnter(host: HTMLElement): void {
   });
 }
 
+/** Focuses the search field, waiting for it if Pagefind's UI has not drawn it yet (it may not have on a busy machine). */
+function focusInput(host: HTMLElement): void {
+  const input = host.querySelector<HTMLInputElement>('input');
+  if (input) return input.focus();
+  new MutationObserver((_, observer) => {
+    const drawn = host.querySelector<HTMLInputElement>('input');
+    if (!drawn) return;
+    observer.disconnect();
+    drawn.focus();
+  }).observe(host, { childList: true, subtree: true });
+}
+
 export function startSearch(): void {
   const host = document.querySelector<HTMLElement>('[data-pagefind-ui]');
   if (!host) return;
@@ -49,7 +61,7 @@ export function startSearch(): void {
     const ui = new window.PagefindUI({ element: '#search', bundlePath, showSubResults: true, showImages: false, resetStyles: false });
     const q = new URLSearchParams(location.search).get('q');
     if (q) ui.triggerSearch(q);
-    if (location.hash === '#search' || q) host.querySelector<HTMLInputElement>('input')?.focus();
+    if (location.hash === '#search' || q) focusInput(host);
   };
   openTopResultOnEnter(host);
   script.onerror = () => {

@@ -45,12 +45,13 @@ export function pruneGraph(graph: PromptGraph, threshold: number): PrunedGraph {
 const formatValue = (node: FigureNode) => (node.kind === 'token' ? '' : fixed2(node.value));
 
 /** The accessible name: the visible "name: value" first (see GraphNode.description), then what the node is. */
-function nodeDescription(node: FigureNode, name: string): string {
+function nodeDescription(node: FigureNode, marked: boolean): string {
+  const name = node.label;
   const visible = `${name}: ${formatValue(node)}`;
   if (node.kind === 'token') return `${name}: input token`;
   if (node.kind === 'output') return `${visible}. The output: the network's score (logit) for ${node.label}`;
   if (node.kind === 'error') return `${visible}. Error node of layer ${node.layer}: what the transcoder misses on this prompt, as its total direct contribution`;
-  return `${visible}. Layer-${node.layer} feature, activation ${formatValue(node)}${name.endsWith('◆') ? '; the intervention suppresses it' : ''}`;
+  return `${visible}. Layer-${node.layer} feature, activation ${formatValue(node)}${marked ? '; marked with a diamond (◆): the intervention suppresses it' : ''}`;
 }
 
 /** LayeredGraph's nodes and edges for a pruned graph: columns by layer, error nodes last in their column. */
@@ -65,8 +66,7 @@ export function graphDrawing(pruned: PrunedGraph, stateA: number): { nodes: Grap
     rowInColumn.set(node.layer, index + 1);
     const strength = node.kind === 'feature' ? node.value / largestActivation : node.kind === 'error' ? node.value / largestEdge : node.kind === 'output' ? 1 : 0.25;
     const marked = node.kind === 'feature' && node.layer === 1 && node.state === stateA;
-    const name = marked ? `${node.label} ◆` : node.label;
-    return { id: node.id, layer: node.layer, index, name, value: formatValue(node), strength, description: nodeDescription(node, name) };
+    return { id: node.id, layer: node.layer, index, name: node.label, value: formatValue(node), strength, marked, description: nodeDescription(node, marked) };
   });
   return { nodes, edges: pruned.edges.map(([from, to, weight]) => ({ from, to, weight })) };
 }

@@ -125,6 +125,12 @@ interface NodeProps {
   onPoint: ((id: string | undefined) => () => void) | undefined;
 }
 
+/** A diamond centred at (x, y) reaching `half` from its centre along each axis. */
+const diamond = (x: number, y: number, half: number) => {
+  const [cx, cy] = [x.toFixed(1), y.toFixed(1)];
+  return `M${cx},${(y - half).toFixed(1)}L${(x + half).toFixed(1)},${cy}L${cx},${(y + half).toFixed(1)}L${(x - half).toFixed(1)},${cy}Z`;
+};
+
 function Node({ node, at: [x, y], radius, last, pinned, onPath, explorable, onSelect, onPoint }: NodeProps) {
   const strength = Math.min(1, Math.abs(node.strength));
   const sign = node.strength >= 0 ? 'pos' : 'neg';
@@ -158,6 +164,7 @@ function Node({ node, at: [x, y], radius, last, pinned, onPath, explorable, onSe
       <circle class="fig-node__halo" cx={x} cy={y} r={radius + 4} />
       <circle class="fig-node__body" cx={x} cy={y} r={radius} />
       <circle class="fig-node__fill" cx={x} cy={y} r={radius} fill-opacity={(0.9 * strength).toFixed(3)} data-animate />
+      {node.marked ? <path class="fig-node__mark" d={diamond(x + radius * 0.85, y - radius * 0.85, 6.5)} /> : null}
       {/* One text element, name first: a focusable node's visible text then reads "name value", as its label does. */}
       <text>
         <tspan class="fig-node__name" x={last ? x + radius + 6 : x} y={last ? y : y - radius - 6} dy={last ? '0.35em' : undefined} text-anchor={last ? 'start' : 'middle'}>

@@ -25,6 +25,11 @@ export interface GraphNode {
   description?: string;
   /** Whether a click (or Enter/Space) on the node calls `onSelect`. */
   selectable?: boolean;
+  /**
+   * Drawn with a small filled diamond (◆) on its upper right, a shape rather than a glyph so that every font,
+   * the link preview's included, shows it; the figure's legend says what it marks.
+   */
+  marked?: boolean;
 }
 
 export interface GraphEdge {

@@ -58,7 +58,9 @@ describe('pruning', () => {
       const errorAt = column.findIndex((node) => node.id.startsWith('error'));
       if (errorAt >= 0) expect(errorAt).toBe(column.length - 1);
     }
-    expect(nodes.filter((node) => node.name.endsWith('◆')).every((node) => node.layer === 1)).toBe(true);
+    const marked = nodes.filter((node) => node.marked);
+    expect(marked.length).toBeGreaterThan(0);
+    expect(marked.every((node) => node.layer === 1 && node.description?.endsWith('the intervention suppresses it'))).toBe(true);
   });
 });
 
