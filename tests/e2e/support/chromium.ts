@@ -48,10 +48,6 @@ export const chromiumArgs = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  // The window the size of Playwright's default viewport (1280 × 720): a page laid out once at the window's size
-  // before the viewport's emulation applies (seen intermittently on a loaded machine, 0.0009–0.0036 of "layout
-  // shift" at ~0.3 s, controls moving as if the page had been narrower) is then laid out the same both times.
-  '--window-size=1280,720',
   `--disable-features=${[...playwrightDisabledFeatures, ...headlessOverheadFeatures, ...unusedWarmupFeatures].join(',')}`,
 ];
 
