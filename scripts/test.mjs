@@ -93,14 +93,14 @@ function readJson(path) {
  * A stage with a `suite` name but no report is one check.
  * @param {SuiteStage} stage
  * @param {import('./test/stages.mjs').StageResult} result
+ * @param {unknown} report  the stage's parsed report, if it wrote one
  * @returns {Totals & { note?: string }}
  */
-export function suiteTotals(stage, result) {
+export function suiteTotals(stage, result, report) {
   if (!stage.report || !stage.totals) {
     if (result.status === 'passed') return { passed: stage.suite ? 1 : 0, failed: 0 };
     return { passed: 0, failed: 1, note: result.reason ?? `${stage.title} failed` };
   }
-  const report = readJson(stage.report);
   const counted = report ? stage.totals(report) : undefined;
   if (result.status === 'skipped') return { passed: 0, failed: 1, note: result.reason ?? 'skipped' };
   if (!counted) return { passed: 0, failed: 1, note: 'no report (crashed?)' };
@@ -119,7 +119,9 @@ const busy = busyShare(cpuAtStart, cpuTimes());
 
 const rows = stages.flatMap((stage, i) => {
   const result = results[i];
-  return result ? [{ stage, result, totals: suiteTotals(stage, result) }] : [];
+  if (!result) return [];
+  const report = stage.report ? readJson(stage.report) : undefined;
+  return [{ stage, result, report, totals: suiteTotals(stage, result, report) }];
 });
 const timeTable = [
   `\`npm test\` on a ${cpus().length}-core machine, ${new Date().toISOString().slice(0, 10)}, ${load} at the start: ${(wall / 60).toFixed(1)} min in all, stages two at a time where independent; the cores were busy ${busy === undefined ? '(not measured)' : `${(busy * 100).toFixed(0)} %`} of the time.`,
@@ -137,10 +139,7 @@ for (const { stage, totals } of rows) {
   if (!stage.suite && totals.failed === 0) continue;
   console.log(`${(stage.suite ?? stage.title).padEnd(34)} ${String(totals.passed).padStart(6)}  ${String(totals.failed).padStart(6)}  ${totals.note ?? ''}`);
 }
-const failures = rows.flatMap(({ stage }) => {
-  const report = stage.failures && stage.report ? readJson(stage.report) : undefined;
-  return report && stage.failures ? stage.failures(report).map((f) => `  [${stage.id}] ${f}`) : [];
-});
+const failures = rows.flatMap(({ stage, report }) => (report && stage.failures ? stage.failures(report).map((f) => `  [${stage.id}] ${f}`) : []));
 if (failures.length > 0) console.log(`\nWhat failed (${failures.length}):\n${failures.join('\n')}`);
 const passed = rows.reduce((s, r) => s + r.totals.passed, 0);
 const failed = rows.reduce((s, r) => s + r.totals.failed, 0);

@@ -265,9 +265,9 @@ async function runFigures(page, out) {
     out.ranButtons.push(name.slice(0, 40));
   }
   if (clickedIslands.size === 0) return;
-  // Long enough for workers to start; then until no figure offers to cancel a run, 3 s in all at most.
+  // Long enough for workers to start; then until no figure says it is training (data-training), 3 s in all at most.
   await page.waitForTimeout(500);
-  await page.waitForFunction(() => ![...document.querySelectorAll('astro-island button')].some((b) => b instanceof HTMLElement && /\bcancel\b/i.test(b.innerText) && b.checkVisibility()), undefined, { timeout: 2_500, polling: 100 }).catch(() => {});
+  await page.waitForFunction(() => !document.querySelector('.fig[data-training="true"]'), undefined, { timeout: 2_500, polling: 100 }).catch(() => {});
 }
 
 /**
