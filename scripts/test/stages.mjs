@@ -78,11 +78,11 @@ function runOne(stage, logDir, origin) {
     relay(child.stdout, process.stdout);
     relay(child.stderr, process.stderr);
     child.on('close', (code) => {
-      log.end();
       const ended = Date.now();
       const seconds = (ended - started) / 1000;
       console.log(`◀ ${stage.title}: exit ${code} in ${seconds.toFixed(1)} s`);
-      resolve({ id: stage.id, title: stage.title, status: code === 0 ? 'passed' : 'failed', seconds, startedAt: (started - origin) / 1000, endedAt: (ended - origin) / 1000 });
+      // Resolved once the log is written out, so whoever reads it next finds all of it.
+      log.end(() => resolve({ id: stage.id, title: stage.title, status: code === 0 ? 'passed' : 'failed', seconds, startedAt: (started - origin) / 1000, endedAt: (ended - origin) / 1000 }));
     });
   });
 }

@@ -37,6 +37,7 @@ describe('axe helper', () => {
   it('looks inside frames', async () => {
     await tab.setContent(page(`<iframe title="Inner" srcdoc="<!doctype html><html lang='en'><title>Inner</title><p>Inside <img src='data:,'></p></html>"></iframe>`));
     await tab.frameLocator('iframe').locator('img').waitFor({ state: 'attached' });
+    await tab.waitForFunction(() => document.querySelector('iframe')?.contentDocument?.readyState === 'complete');
     expect((await axeViolations(tab)).map((v) => v.id)).toEqual(['image-alt']);
   });
 });
