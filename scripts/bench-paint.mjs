@@ -1,7 +1,9 @@
-// First paint of the article template against its floor, measured in one run: this site's superposition
-// article as built (equations as MathML), the same site with KaTeX's HTML output (stylesheet + web fonts),
-// and a bare Astro + MDX page of the same article text. Each is served gzipped by the quality report's
-// server and measured by Lighthouse (mobile, performance only), the three alternating, run after run.
+// First paint of the article template against its floor, measured in one run. The template: a plain article
+// (issue 13's: prose, headings, a list, a table, code) on this site and on a bare Astro + MDX site, the same
+// text on both. A real article: this site's superposition article as built (equations as MathML), the same
+// site with KaTeX's HTML output (stylesheet + web fonts), and a bare Astro + MDX page of the same article text
+// (which leaves out what the site adds to it: references, notes, the figure). Each is served gzipped by the
+// quality report's server and measured by Lighthouse (mobile, performance only), all alternating, run after run.
 //
 //   npm run bench:paint [-- --runs 3] [--article superposition] [--docs README.md] [--keep]
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -9,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { plainArticle } from './bench/articles.mjs';
 import { writeBareSite } from './bench/bare-site.mjs';
 import { updateMarked } from './bench/docs.mjs';
 import { alternate, machineLoad, median } from './bench/measure.mjs';
@@ -18,12 +21,20 @@ import { runLighthouse } from './quality/lighthouse.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** @typedef {'site' | 'site-katex-html' | 'bare'} Variant  the pages compared */
+/** @typedef {'site-plain' | 'bare-plain' | 'site' | 'site-katex-html' | 'bare'} Variant  the pages compared */
 /** @type {Variant[]} */
-const variants = ['site', 'site-katex-html', 'bare'];
+const variants = ['site-plain', 'bare-plain', 'site', 'site-katex-html', 'bare'];
+/** @type {Record<Variant, { dist: 'site' | 'site-katex-html' | 'bare', plain: boolean, floor: Variant }>} */
+const pages = {
+  'site-plain': { dist: 'site', plain: true, floor: 'bare-plain' },
+  'bare-plain': { dist: 'bare', plain: true, floor: 'bare-plain' },
+  site: { dist: 'site', plain: false, floor: 'bare' },
+  'site-katex-html': { dist: 'site-katex-html', plain: false, floor: 'bare' },
+  bare: { dist: 'bare', plain: false, floor: 'bare' },
+};
 /** @typedef {NonNullable<import('./quality/lighthouse.mjs').LighthouseRun['metrics']>} Metrics */
 /** @typedef {{ name: Variant, lcp: number, lcpRuns: number[], fcp: number, bytes: number, stylesheets: number }} PaintRow */
-/** @typedef {{ article: string, runs: number, rows: PaintRow[], load: string[] }} PaintResult */
+/** @typedef {{ article: string, plain: string, runs: number, rows: PaintRow[], load: string[] }} PaintResult */
 
 /**
  * Stylesheets the browser must fetch before it paints: <link rel="stylesheet"> without a media query that excludes the screen.
@@ -63,7 +74,9 @@ async function run({ runs, article, keep }) {
     const bare = join(work, 'bare');
     console.log(`Building this site twice (MathML, KaTeX HTML) in ${site} and a bare Astro + MDX site in ${bare} …`);
     copyProject(root, site);
-    /** @type {Record<Variant, string>} */
+    const plain = plainArticle(1);
+    writeFileSync(join(site, 'content/articles', plain.file), plain.text);
+    /** @type {Record<'site' | 'site-katex-html' | 'bare', string>} */
     const dists = { site: join(work, 'dist-site'), 'site-katex-html': join(work, 'dist-site-katex-html'), bare: join(bare, 'dist') };
     for (const [name, math] of /** @type {const} */ ([['site', 'mathml'], ['site-katex-html', 'html']])) {
       build(site, { env: { SITE_MATH: math } });
@@ -72,23 +85,29 @@ async function run({ runs, article, keep }) {
     writeBareSite(root, bare, { siteArticles: true });
     const source = readFileSync(join(root, 'content/articles', `${article}.mdx`), 'utf8');
     writeFileSync(join(bare, 'content/articles', `${article}.mdx`), source);
+    writeFileSync(join(bare, 'content/articles', plain.file), plain.text);
     build(bare);
 
-    const slug = /^slug:\s*(\S+)/m.exec(source)?.[1] ?? article;
-    const path = `/articles/${slug}/`;
-    /** @type {Map<Variant, string>} */
+    /** @param {string} text */
+    const pathOf = (text) => `/articles/${/^slug:\s*(\S+)/m.exec(text)?.[1] ?? article}/`;
+    const path = pathOf(source);
+    const plainPath = pathOf(plain.text);
+    /** @param {Variant} name */
+    const pageOf = (name) => ({ dist: dists[pages[name].dist], path: pages[name].plain ? plainPath : path });
+    /** @type {Map<string, string>} */
     const origins = new Map();
     const servers = [];
-    for (const name of variants) {
-      const server = await serve(dists[name], { base: '/' });
+    for (const dist of Object.values(dists)) {
+      const server = await serve(dist, { base: '/' });
       servers.push(server);
-      origins.set(name, server.origin);
+      origins.set(dist, server.origin);
     }
     /** @type {Record<Variant, Metrics[]>} */
-    const measured = { site: [], 'site-katex-html': [], bare: [] };
+    const measured = { 'site-plain': [], 'bare-plain': [], site: [], 'site-katex-html': [], bare: [] };
     try {
       for (const name of alternate(variants, runs)) {
-        const url = `${origins.get(name)}${path}`;
+        const { dist, path: pagePath } = pageOf(name);
+        const url = `${origins.get(dist)}${pagePath}`;
         const results = await runLighthouse([{ path: name, url, runs: 1, categories: ['performance'] }], { origin: '', log: (s) => console.log(s) });
         const metrics = results[name]?.[0]?.metrics;
         if (!metrics) throw new Error(`Lighthouse measured no performance for ${url}`);
@@ -99,7 +118,8 @@ async function run({ runs, article, keep }) {
     }
     load.push(machineLoad());
     const rows = variants.map((name) => {
-      const html = readFileSync(join(dists[name], path, 'index.html'), 'utf8');
+      const { dist, path: pagePath } = pageOf(name);
+      const html = readFileSync(join(dist, pagePath, 'index.html'), 'utf8');
       const m = measured[name];
       return {
         name,
@@ -110,7 +130,7 @@ async function run({ runs, article, keep }) {
         stylesheets: renderBlockingStylesheets(html),
       };
     });
-    return { article: path, runs, rows, load };
+    return { article: path, plain: plainPath, runs, rows, load };
   } finally {
     if (keep) console.log(`Kept ${work}`);
     else rmSync(work, { recursive: true, force: true });
@@ -119,6 +139,8 @@ async function run({ runs, article, keep }) {
 
 /** @type {Record<Variant, string>} */
 const labels = {
+  'site-plain': 'this site, plain article',
+  'bare-plain': 'bare Astro + MDX, same plain article',
   site: 'this site (equations as MathML)',
   'site-katex-html': 'this site, equations as KaTeX HTML (stylesheet + fonts)',
   bare: 'bare Astro + MDX, same article text',
@@ -128,19 +150,34 @@ const labels = {
  * @param {PaintResult} result
  * @param {string} date
  */
-export function paintTable({ article, runs, rows, load }, date) {
-  const bare = rows.find((r) => r.name === 'bare');
-  if (!bare) throw new Error('the bare page was not measured');
+export function paintTable({ article, plain, runs, rows, load }, date) {
   /** @param {number} ms */
   const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+  /** @param {PaintRow} r */
+  const versus = (r) => {
+    const floor = rows.find((f) => f.name === pages[r.name].floor);
+    if (!floor) throw new Error(`${pages[r.name].floor} was not measured`);
+    if (floor === r) return '–';
+    const change = ((r.lcp - floor.lcp) / floor.lcp) * 100;
+    return `${change >= 0 ? '+' : ''}${change.toFixed(0)} %`;
+  };
+  /** @param {PaintRow} r */
+  const row = (r) => `| ${labels[r.name]} | ${s(r.lcp)} | ${r.lcpRuns.map(s).join(', ')} | ${versus(r)} | ${s(r.fcp)} | ${(r.bytes / 1024).toFixed(1)} KB | ${r.stylesheets} |`;
+  const header = ['| Page | LCP (median) | LCP runs | vs bare | FCP (median) | Transferred | Render-blocking stylesheets |', '|---|---:|---:|---:|---:|---:|---:|'];
   return [
-    `Measured ${date} with \`npm run bench:paint\`: ${article}, Lighthouse mobile (simulated throttling), performance only, ${runs} runs of each page, the three alternating; served gzipped by the quality report's server (2-core machine, ${load.join(' → ')}).`,
+    `Measured ${date} with \`npm run bench:paint\`: Lighthouse mobile (simulated throttling), performance only, ${runs} runs of each page, all alternating; served gzipped by the quality report's server (2-core machine, ${load.join(' → ')}).`,
     '',
-    '| Page | LCP (median) | LCP runs | vs bare | FCP (median) | Transferred | Render-blocking stylesheets |',
-    '|---|---:|---:|---:|---:|---:|---:|',
-    ...rows.map((r) => `| ${labels[r.name]} | ${s(r.lcp)} | ${r.lcpRuns.map(s).join(', ')} | ${r.name === 'bare' ? '–' : `${r.lcp >= bare.lcp ? '+' : ''}${(((r.lcp - bare.lcp) / bare.lcp) * 100).toFixed(0)} %`} | ${s(r.fcp)} | ${(r.bytes / 1024).toFixed(1)} KB | ${r.stylesheets} |`),
+    `The article template: a plain article (${plain}, about 1,500 words with headings, a list, a table and code) on this site and on a bare Astro + MDX site.`,
+    '',
+    ...header,
+    ...rows.filter((r) => pages[r.name].plain).map(row),
     '',
     'Target: the article template within 10 % of the bare page.',
+    '',
+    `A real article, ${article}: the bare page has its text but not what the site adds to it (references, notes, the figure).`,
+    '',
+    ...header,
+    ...rows.filter((r) => !pages[r.name].plain).map(row),
   ].join('\n');
 }
 

@@ -40,6 +40,8 @@ export async function urlParam(page: Page, name: string): Promise<string | null>
 export interface MainThreadTask {
   wallMs: number;
   cpuMs: number;
+  /** For a task over 30 ms of thread time: its longest nested events ("V8.GC_MARK_COMPACTOR 61.2 ms"), to say what it was. */
+  longest?: string[];
 }
 
 interface TraceEvent {
@@ -47,6 +49,7 @@ interface TraceEvent {
   ph: string;
   pid: number;
   tid: number;
+  ts: number;
   dur?: number;
   tdur?: number;
   args?: { name?: string };
@@ -70,9 +73,21 @@ export async function mainThreadTasksDuring(page: Page, action: () => Promise<vo
   }
   const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
   const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  return events
-    .filter((e) => e.ph === 'X' && e.name === 'RunTask' && mainThreads.has(`${e.pid}:${e.tid}`))
-    .map((e) => ({ wallMs: (e.dur ?? 0) / 1000, cpuMs: (e.tdur ?? e.dur ?? 0) / 1000 }));
+  const onMain = events.filter((e) => e.ph === 'X' && mainThreads.has(`${e.pid}:${e.tid}`));
+  const ms = (us: number | undefined) => (us ?? 0) / 1000;
+  return onMain
+    .filter((e) => e.name === 'RunTask')
+    .map((task) => {
+      const cpuMs = ms(task.tdur ?? task.dur);
+      if (cpuMs <= 30) return { wallMs: ms(task.dur), cpuMs };
+      const end = task.ts + (task.dur ?? 0);
+      const longest = onMain
+        .filter((e) => e !== task && e.pid === task.pid && e.tid === task.tid && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= end)
+        .sort((a, b) => (b.tdur ?? b.dur ?? 0) - (a.tdur ?? a.dur ?? 0))
+        .slice(0, 6)
+        .map((e) => `${e.name} ${ms(e.tdur ?? e.dur).toFixed(1)} ms`);
+      return { wallMs: ms(task.dur), cpuMs, longest };
+    });
 }
 
 /** The tasks whose own work (thread time) exceeds a budget: what a responsiveness check expects to be empty. */
