@@ -16,7 +16,7 @@ import { join } from 'node:path';
  * ("1m2.50s 0m4.25s"); undefined when there is none.
  * @param {string} output
  */
-export function cpuSecondsFromTimes(output) {
+export function childCpuSeconds(output) {
   const line = output.trim().split('\n')[1] ?? '';
   const times = [...line.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
   return times.length === 2 ? (times[0] ?? 0) + (times[1] ?? 0) : undefined;
@@ -98,7 +98,7 @@ function runOne(stage, logDir, origin) {
       const seconds = (ended - started) / 1000;
       console.log(`◀ ${stage.title}: exit ${code} in ${seconds.toFixed(1)} s`);
       // Resolved once the log is written out, so whoever reads it next finds all of it.
-      log.end(() => resolve({ id: stage.id, title: stage.title, status: code === 0 ? 'passed' : 'failed', seconds, cpuSeconds: cpuSecondsFromTimes(times), startedAt: (started - origin) / 1000, endedAt: (ended - origin) / 1000 }));
+      log.end(() => resolve({ id: stage.id, title: stage.title, status: code === 0 ? 'passed' : 'failed', seconds, cpuSeconds: childCpuSeconds(times), startedAt: (started - origin) / 1000, endedAt: (ended - origin) / 1000 }));
     });
   });
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blocked, cpuSecondsFromTimes, ready, runStages } from '../../../scripts/test/stages.mjs';
+import { blocked, childCpuSeconds, ready, runStages } from '../../../scripts/test/stages.mjs';
 
 const stage = (id: string, extra: Record<string, unknown> = {}) => ({ id, title: id, command: 'true', ...extra });
 const ids = (list: { id: string }[]) => list.map((s) => s.id);
@@ -50,7 +50,7 @@ describe('test stage scheduling', () => {
     const [result] = await runStages([stage('busy', { command: `${busy} && ${busy}` })], { jobs: 1, logDir });
     expect(result?.cpuSeconds).toBeGreaterThan(0.6);
     expect(result?.cpuSeconds).toBeLessThan(result!.seconds + 0.5);
-    expect(cpuSecondsFromTimes('0m0.01s 0m0.00s\n1m2.50s 0m4.25s\n')).toBeCloseTo(66.75, 6);
-    expect(cpuSecondsFromTimes('')).toBeUndefined();
+    expect(childCpuSeconds('0m0.01s 0m0.00s\n1m2.50s 0m4.25s\n')).toBeCloseTo(66.75, 6);
+    expect(childCpuSeconds('')).toBeUndefined();
   });
 });
