@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 /**
  * @typedef {{ id: string, title: string, command: string, env?: Record<string, string>, needs?: string[], exclusive?: boolean }} Stage
- * @typedef {{ id: string, title: string, status: 'passed' | 'failed' | 'skipped', seconds: number, cpuSeconds?: number | undefined, startedAt: number, endedAt: number, reason?: string }} StageResult
+ * @typedef {{ id: string, title: string, status: 'passed' | 'failed' | 'skipped', seconds: number, cpuSeconds?: number, startedAt: number, endedAt: number, reason?: string }} StageResult
  */
 
 /**
@@ -91,8 +91,8 @@ function runOne(stage, logDir, origin) {
       });
       stream.on('end', () => rest && out.write(`${prefix}${rest}\n`));
     };
-    if (child.stdout) relay(child.stdout, process.stdout);
-    if (child.stderr) relay(child.stderr, process.stderr);
+    relay(child.stdout, process.stdout);
+    relay(child.stderr, process.stderr);
     child.on('close', (code) => {
       const ended = Date.now();
       const seconds = (ended - started) / 1000;
