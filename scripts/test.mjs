@@ -126,11 +126,9 @@ const rows = stages.flatMap((stage, i) => {
 const timeTable = [
   `\`npm test\` on a ${cpus().length}-core machine, ${new Date().toISOString().slice(0, 10)}, ${load} at the start: ${(wall / 60).toFixed(1)} min in all, stages two at a time where independent; the cores were busy ${busy === undefined ? '(not measured)' : `${(busy * 100).toFixed(0)} %`} of the time.`,
   '',
-  '| Stage | Starts after | Began at | Took | CPU time | Result |',
-  '|---|---|---:|---:|---:|---|',
-  ...rows.map(({ stage, result }) => `| ${stage.title} | ${(stage.needs ?? []).join(', ') || '–'}${stage.exclusive ? ' (alone)' : ''} | ${result.startedAt.toFixed(0)} s | ${result.seconds.toFixed(1)} s | ${result.cpuSeconds === undefined ? '–' : `${result.cpuSeconds.toFixed(0)} s`} | ${result.status} |`),
-  '',
-  `CPU time is user + system time of everything a stage ran, browsers included; all stages: ${rows.reduce((sum, { result }) => sum + (result.cpuSeconds ?? 0), 0).toFixed(0)} core-seconds.`,
+  '| Stage | Starts after | Began at | Took | Result |',
+  '|---|---|---:|---:|---|',
+  ...rows.map(({ stage, result }) => `| ${stage.title} | ${(stage.needs ?? []).join(', ') || '–'}${stage.exclusive ? ' (alone)' : ''} | ${result.startedAt.toFixed(0)} s | ${result.seconds.toFixed(1)} s | ${result.status} |`),
 ].join('\n');
 console.log(`\n${timeTable}\n`);
 writeFileSync('reports/test-times.json', `${JSON.stringify({ generatedAt: new Date().toISOString(), load, wallSeconds: wall, busyShare: busy, stages: results }, null, 1)}\n`);

@@ -8,19 +8,8 @@ import { join } from 'node:path';
 
 /**
  * @typedef {{ id: string, title: string, command: string, env?: Record<string, string>, needs?: string[], exclusive?: boolean }} Stage
- * @typedef {{ id: string, title: string, status: 'passed' | 'failed' | 'skipped', seconds: number, cpuSeconds?: number, startedAt: number, endedAt: number, reason?: string }} StageResult
+ * @typedef {{ id: string, title: string, status: 'passed' | 'failed' | 'skipped', seconds: number, startedAt: number, endedAt: number, reason?: string }} StageResult
  */
-
-/**
- * The CPU time (user + system) of a shell's finished children, from the second line of its `times` builtin
- * ("1m2.50s 0m4.25s"); undefined when there is none.
- * @param {string} output
- */
-export function childCpuSeconds(output) {
-  const line = output.trim().split('\n')[1] ?? '';
-  const times = [...line.matchAll(/(\d+)m([\d.]+)s/g)].map((m) => Number(m[1]) * 60 + Number(m[2]));
-  return times.length === 2 ? (times[0] ?? 0) + (times[1] ?? 0) : undefined;
-}
 
 /**
  * The next stages that may start now, in list order: needs met, a slot free, exclusivity respected.
@@ -71,12 +60,7 @@ function runOne(stage, logDir, origin) {
     const log = createWriteStream(join(logDir, `${stage.id}.log`));
     const prefix = `[${stage.id}] `;
     console.log(`▶ ${stage.title} (+${((started - origin) / 1000).toFixed(0)} s): ${stage.command}`);
-    // The shell reports its children's CPU time (every process they waited for, browsers included) on fd 3:
-    // how much of the machine a stage used, which its wall time does not say when stages share the cores.
-    const script = `{ ${stage.command}\n}; status=$?; times >&3; exit $status`;
-    const child = spawn('/bin/sh', ['-c', script], { env: { ...process.env, ...stage.env }, stdio: ['ignore', 'pipe', 'pipe', 'pipe'] });
-    let times = '';
-    child.stdio[3]?.on('data', (chunk) => (times += chunk));
+    const child = spawn(stage.command, { shell: true, env: { ...process.env, ...stage.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     /**
      * @param {import('node:stream').Readable} stream
      * @param {NodeJS.WriteStream} out
@@ -98,7 +82,7 @@ function runOne(stage, logDir, origin) {
       const seconds = (ended - started) / 1000;
       console.log(`◀ ${stage.title}: exit ${code} in ${seconds.toFixed(1)} s`);
       // Resolved once the log is written out, so whoever reads it next finds all of it.
-      log.end(() => resolve({ id: stage.id, title: stage.title, status: code === 0 ? 'passed' : 'failed', seconds, cpuSeconds: childCpuSeconds(times), startedAt: (started - origin) / 1000, endedAt: (ended - origin) / 1000 }));
+      log.end(() => resolve({ id: stage.id, title: stage.title, status: code === 0 ? 'passed' : 'failed', seconds, startedAt: (started - origin) / 1000, endedAt: (ended - origin) / 1000 }));
     });
   });
 }
