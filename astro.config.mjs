@@ -9,7 +9,6 @@ import sitemap from '@astrojs/sitemap';
 import { markdownProcessor } from './src/lib/markdown/processor.ts';
 import { siteConfig } from './src/lib/site-config.ts';
 import { themeScript } from './src/lib/reading/theme-script.ts';
-import { CODE_THEME_FILE, codeThemeCss, shikiStyleToClass } from './src/lib/reading/code-theme.ts';
 import { headersFile } from './src/lib/deploy/headers-file.ts';
 
 const config = siteConfig(process.env);
@@ -32,50 +31,20 @@ function headers() {
   });
 }
 
-/** Serves (dev) and writes (build) the stylesheet for Shiki's class names: see src/lib/reading/code-theme.ts. */
-function codeTheme() {
-  return /** @type {import('astro').AstroIntegration} */ ({
-    name: 'code-theme',
-    hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({
-          vite: {
-            plugins: [
-              {
-                name: 'code-theme-dev',
-                configureServer(server) {
-                  server.middlewares.use((req, res, next) => {
-                    if (!req.url?.endsWith(`/${CODE_THEME_FILE}`)) return next();
-                    res.setHeader('content-type', 'text/css');
-                    res.end(codeThemeCss());
-                  });
-                },
-              },
-            ],
-          },
-        });
-      },
-      'astro:build:done': async ({ dir }) => {
-        await writeFile(new URL(CODE_THEME_FILE, dir), codeThemeCss());
-      },
-    },
-  });
-}
-
 export default defineConfig({
   site: config.url,
   base: config.base,
   outDir: process.env.SITE_OUT_DIR ?? 'dist',
   trailingSlash: 'always',
   // Embed pages are noindex: they stay out of the sitemap.
-  integrations: [mdx(), preact(), sitemap({ filter: (page) => !new URL(page).pathname.includes('/embed/') }), codeTheme(), headers()],
+  integrations: [mdx(), preact(), sitemap({ filter: (page) => !new URL(page).pathname.includes('/embed/') }), headers()],
   markdown: {
     processor: markdownProcessor({ root, base: config.base, site: config.url, production, readContentOnce: production, math: config.math }),
     shikiConfig: {
       themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
-      // Both colours become CSS variables (--shiki-light / --shiki-dark); src/styles picks one per theme.
+      // Both colours become CSS variables (--shiki-light / --shiki-dark) in each token's style attribute, which
+      // the CSP allows (style-src-attr); src/styles/code.css picks one per theme.
       defaultColor: false,
-      transformers: [shikiStyleToClass],
     },
   },
   security: {
@@ -103,10 +72,16 @@ export default defineConfig({
       },
     },
   },
+  build: {
+    // Stylesheets go into the page, hashed in its CSP: a linked stylesheet costs a phone on a slow network a round
+    // trip before the first paint (npm run bench:paint). KaTeX's (SITE_MATH=html only) stays a file, for its fonts.
+    inlineStylesheets: 'always',
+  },
   vite: {
     build: {
-      // KaTeX fonts stay files (font-src 'self'), never data: URLs.
-      assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
+      // KaTeX fonts stay files (font-src 'self'), never data: URLs. A page script without imports (the
+      // enhancement module) goes into the page up to 12 KB, for the same reason as the stylesheets.
+      assetsInlineLimit: (file, content) => (/\.(woff2?|ttf)$/.test(file) ? false : file.endsWith('.js') ? content.length <= 12_288 : undefined),
     },
     // Module workers, so the lab worker loads each model as its own chunk (src/lab/model-loaders.ts);
     // the default 'iife' format inlines every dynamic import into the worker.

@@ -48,10 +48,11 @@ const stages = [
   { id: 'e2e', title: 'browser tests', command: 'npx playwright test --grep-invert @smoke', env: { ...rootEnv, E2E_REPORT: 'reports/e2e.json' }, needs: ['build'], report: 'reports/e2e.json', totals: playwrightTotals, failures: playwrightFailures, suite: 'browser (playwright)' },
   { id: 'tsc', title: 'type check of scripts and tests (tsc)', command: 'npx tsc -p tsconfig.scripts.json', needs: ['astro-check'], suite: 'types (tsc: scripts, tests)' },
   { id: 'unit', title: 'unit tests', command: 'npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json', report: 'reports/unit.json', totals: vitestTotals, failures: (r) => vitestFailures(r, process.cwd()), suite: 'unit (vitest)' },
+  // Before the sub-path build: the longer of the two takes the first free slot.
+  { id: 'quality', title: 'quality report (every page)', command: 'node scripts/quality/report.mjs --lighthouse categories', env: rootEnv, needs: ['build'], report: 'reports/quality.json', totals: qualityTotals, failures: qualityFailures, suite: 'quality budgets' },
   // After the first build, not beside it: two Astro builds of one project would share its caches.
   { id: 'subpath-build', title: `sub-path build (${SUBPATH})`, command: 'npm run build', env: subEnv, needs: ['build'] },
   { id: 'subpath-e2e', title: 'browser smoke tests on the sub-path build', command: 'npx playwright test --grep @smoke', env: subEnv, needs: ['subpath-build'], report: 'reports/e2e-subpath.json', totals: playwrightTotals, failures: playwrightFailures, suite: `browser smoke (${SUBPATH})` },
-  { id: 'quality', title: 'quality report (every page)', command: 'node scripts/quality/report.mjs --lighthouse categories', env: rootEnv, needs: ['build'], report: 'reports/quality.json', totals: qualityTotals, failures: qualityFailures, suite: 'quality budgets' },
   // Alone and last: Lighthouse's performance score is computed from timings that other work would stretch.
   { id: 'performance', title: 'Lighthouse performance (one page per template)', command: 'node scripts/quality/report.mjs --only lighthouse --lighthouse performance --out reports/quality-performance.json', env: rootEnv, needs: ['build'], exclusive: true, report: 'reports/quality-performance.json', totals: qualityTotals, failures: qualityFailures, suite: 'performance budgets' },
 ];

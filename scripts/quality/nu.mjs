@@ -19,6 +19,15 @@ export const nuFilters = [
       'Astro injects <style>astro-island,astro-slot,astro-static-slot{display:contents}</style> before the first island of a page; ' +
       'it is an Astro artefact (not in our source), harmless in every browser, and its hash is in the CSP.',
   },
+  {
+    id: 'css-newer-than-checker',
+    message: /^CSS: (“(anchor-name|position-anchor|position-area|position-try-fallbacks|container-type|paint-order)”: Property “\2” doesn't exist\.|Unrecognized at-rule “@container”|“color”: Cannot invoke "org\.w3c\.css\.values\.CssValue\.getType\(\)" because "val" is null\.)$/,
+    source: /[\s\S]*/,
+    reason:
+      'The stylesheets are in the page (for the first paint), so the checker reads them with its CSS validator, which does not know ' +
+      'anchor positioning, container queries or paint-order (all in current browsers) and crashes on light-dark() colours. ' +
+      'Only these messages are filtered; any other CSS error still fails.',
+  },
 ];
 
 /**

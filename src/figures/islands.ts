@@ -1,15 +1,16 @@
 /**
  * The Island.astro wrapper of every figure, by id. A wrapper imports its Preact island directly and adds
- * client:visible, which is the only way Astro hydrates a component; the Figure frame and the embed page
- * render the wrapper they look up here.
+ * client:visible, which is the only way Astro hydrates a component. The catalogue and the embed page look
+ * wrappers up here; articles import theirs (src/lib/markdown/figure-islands.ts), so a page carries only its
+ * figures' stylesheets.
  */
 import type { FigureIslandProps } from './contract.ts';
 
-type AstroComponent = (props: FigureIslandProps) => unknown;
+export type IslandComponent = (props: FigureIslandProps) => unknown;
 
-const wrappers = import.meta.glob<{ default: AstroComponent }>('./*/Island.astro', { eager: true });
+const wrappers = import.meta.glob<{ default: IslandComponent }>('./*/Island.astro', { eager: true });
 
-export function islandFor(id: string): AstroComponent {
+export function islandFor(id: string): IslandComponent {
   const wrapper = wrappers[`./${id}/Island.astro`];
   if (!wrapper) throw new Error(`Figure "${id}" has no src/figures/${id}/Island.astro`);
   return wrapper.default;

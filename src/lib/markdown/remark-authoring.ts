@@ -6,6 +6,7 @@ import { authoringFailure, checkArticleBody, jsxAttribute, visitComponents } fro
 import { checkArticleFrontmatter, checkLabValues } from '../content/article-checks.ts';
 import { buildSiteIndex, contentPaths, splitFrontmatter, type SiteIndex } from '../content/site-index.ts';
 import { figureAnchor } from '../../figures/contract.ts';
+import { importFigureIslands } from './figure-islands.ts';
 import { countComponentUses } from '../reading/usage.ts';
 import { teachingMaterial } from '../reading/teaching-material.ts';
 
@@ -43,6 +44,7 @@ export function remarkAuthoring(options: AuthoringOptions) {
     // Thrown with a location, so the build's own "Location:" line points at the first mistake, not :0:0.
     if (errors.length > 0) throw authoringFailure(name, errors);
     const citations = numberComponents(tree);
+    importFigureIslands(tree, options.root);
     const data = (file.data.astro ??= {}) as { frontmatter?: Record<string, unknown> };
     data.frontmatter = { ...(data.frontmatter ?? {}), citations, uses: countComponentUses(tree), teaching: teachingMaterial(tree) };
   };
