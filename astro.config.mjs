@@ -10,6 +10,7 @@ import { markdownProcessor } from './src/lib/markdown/processor.ts';
 import { siteConfig } from './src/lib/site-config.ts';
 import { themeScript } from './src/lib/reading/theme-script.ts';
 import { headersFile } from './src/lib/deploy/headers-file.ts';
+import { trimCspHashesInBuild } from './src/lib/deploy/csp-per-page.ts';
 
 const config = siteConfig(process.env);
 const root = fileURLToPath(new URL('.', import.meta.url));
@@ -21,12 +22,18 @@ if (production && !process.env.SITE_URL) {
   );
 }
 
-/** Writes `_headers` for this build's base path (framing rules: see src/lib/deploy/headers-file.ts). */
+/**
+ * Writes `_headers` for this build's base path (framing rules: see src/lib/deploy/headers-file.ts) and leaves in
+ * each page's CSP only the hashes of what the page has (src/lib/deploy/csp-per-page.ts).
+ */
 function headers() {
   return /** @type {import('astro').AstroIntegration} */ ({
     name: 'headers-file',
     hooks: {
-      'astro:build:done': async ({ dir }) => writeFile(new URL('_headers', dir), headersFile(config.base)),
+      'astro:build:done': async ({ dir }) => {
+        await writeFile(new URL('_headers', dir), headersFile(config.base));
+        await trimCspHashesInBuild(fileURLToPath(dir));
+      },
     },
   });
 }
