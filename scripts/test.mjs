@@ -40,13 +40,13 @@ const qualityTotals = (r) => ({ passed: r.summary.passed, failed: r.summary.fail
 // stage, so they start as soon as the build is there, and the rest fills the other slot beside them.
 const stages = [
   { id: 'build', title: 'production build', command: 'npm run build', env: rootEnv },
-  // astro check writes .astro/types.d.ts (astro:content and import.meta.glob types), which tsc reads.
+  // One TypeScript program for everything: pages and components, the scripts (JSDoc-typed .mjs, checkJs), tests
+  // and config files (tsconfig.json includes them all).
   { id: 'astro-check', title: 'type check (astro check)', command: 'npx astro check', suite: 'types (astro check)' },
   // Not alone: the responsiveness checks count each main-thread task's own CPU time, which other work on the
   // machine does not stretch. The @smoke tests are for the sub-path build; on this one the quality report's
   // browser pass checks what they do (axe and console errors on every page) and more.
   { id: 'e2e', title: 'browser tests', command: 'npx playwright test --grep-invert @smoke', env: { ...rootEnv, E2E_REPORT: 'reports/e2e.json' }, needs: ['build'], report: 'reports/e2e.json', totals: playwrightTotals, failures: playwrightFailures, suite: 'browser (playwright)' },
-  { id: 'tsc', title: 'type check of scripts and tests (tsc)', command: 'npx tsc -p tsconfig.scripts.json', needs: ['astro-check'], suite: 'types (tsc: scripts, tests)' },
   { id: 'unit', title: 'unit tests', command: 'npx vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json', report: 'reports/unit.json', totals: vitestTotals, failures: (r) => vitestFailures(r, process.cwd()), suite: 'unit (vitest)' },
   // Before the sub-path build: the longer of the two takes the first free slot.
   { id: 'quality', title: 'quality report (every page)', command: 'node scripts/quality/report.mjs --lighthouse categories', env: rootEnv, needs: ['build'], report: 'reports/quality.json', totals: qualityTotals, failures: qualityFailures, suite: 'quality budgets' },
