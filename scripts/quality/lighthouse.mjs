@@ -105,7 +105,8 @@ export function summarise(lhr) {
 /** @typedef {ReturnType<typeof summarise>} LighthouseRun */
 
 /**
- * @param {{ path: string, url: string, runs: number, categories: string[] }[]} jobs
+ * @param {{ path: string, url: string, runs: number, categories: string[], decided?: (runs: LighthouseRun[]) => boolean }[]} jobs
+ *   `decided`: no more runs of the page once it returns true
  * @param {{ origin: string, log?: (line: string) => void }} options
  * @returns {Promise<Record<string, LighthouseRun[]>>} runs per page path
  */
@@ -133,6 +134,7 @@ export async function runLighthouse(jobs, { origin, log = () => {} }) {
         if (!runner) throw new Error(`Lighthouse returned nothing for ${job.path}`);
         runs.push(summarise(runner.lhr));
         log(`  lighthouse ${job.path} [${job.categories.join(', ')}] run ${i + 1}/${job.runs}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        if (job.decided?.(runs)) break;
       }
     }
   } finally {

@@ -12,7 +12,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { crawl, detectBase, distReader, pickRepresentatives, templates } from './crawl.mjs';
 import { frameworkFiles, measurePage } from './weight.mjs';
-import { budgets, checkpointChecks, pageChecks, siteChecks, summarise } from './budgets.mjs';
+import { budgets, checkpointChecks, pageChecks, performanceDecided, siteChecks, summarise } from './budgets.mjs';
 import { checkpointAssets } from './checkpoints.mjs';
 import { renderMarkdown, renderText } from './table.mjs';
 import { nuFilters } from './nu.mjs';
@@ -199,6 +199,8 @@ export async function runReport(argv = process.argv.slice(2)) {
               url: p.url,
               runs: reps.has(p.path) ? opt.runs : 1,
               categories: [...(reps.has(p.path) ? ['performance'] : []), ...(opt.lighthouse.categories ? qualityCategories : [])],
+              // A run whose result cannot change the median's verdict is not made (--runs 3: two that agree decide).
+              ...(reps.has(p.path) ? { decided: (/** @type {import('./lighthouse.mjs').LighthouseRun[]} */ runs) => performanceDecided(runs, opt.runs) } : {}),
             }));
           const results = await runLighthouse(jobs, { origin: server.origin, log });
           for (const [path, runs] of Object.entries(results)) {

@@ -129,7 +129,7 @@ export function renderMarkdown(report) {
   if (perf.length) out.push('', markdownTable(perf, perfHeaders));
   out.push('', `Budgets: first-paint JS ≤ ${b.firstPaintJsNoFigures / KB} KB without figures (and no framework runtime), ≤ ${b.firstPaintJsWithFigures / KB} KB with figures; ` +
     `each figure ≤ ${b.figureJs / KB} KB when visible; CSS ≤ ${b.cssNoEquations / KB} KB without equations (*); CLS 0; Lighthouse accessibility, best practices, SEO ${b.lighthouseCategory}; ` +
-    `performance median ≥ ${b.performanceFloor} (aim ${b.performanceAim}).`);
+    `performance median of 3 runs (of 2 when they agree) ≥ ${b.performanceFloor} (aim ${b.performanceAim}).`);
   const failed = report.checks.filter((c) => !c.pass);
   if (failed.length) {
     out.push('', 'Currently broken:', '');

@@ -3,7 +3,7 @@
  * same measurements within budget must pass.
  */
 import { describe, expect, test } from 'vitest';
-import { KB, budgets, pageChecks, siteChecks, summarise } from '../../../scripts/quality/budgets.mjs';
+import { KB, budgets, pageChecks, performanceDecided, siteChecks, summarise } from '../../../scripts/quality/budgets.mjs';
 import { blankPageResult } from '../../../scripts/quality/browser.mjs';
 
 const strictHtml = `<!DOCTYPE html><html lang="en"><head><title>t</title><meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' 'sha256-abc='"></head><body><main><h1>t</h1></main></body></html>`;
@@ -174,5 +174,23 @@ describe('site checks and summary', () => {
   });
   test('the budgets are those of the issue', () => {
     expect(budgets).toMatchObject({ firstPaintJsNoFigures: 4096, firstPaintJsWithFigures: 6144, figureJs: 36864, cssNoEquations: 12288, cls: 0, lighthouseCategory: 100, performanceFloor: 90 });
+  });
+});
+
+describe('a median of three performance runs is decided early only when the third cannot change its verdict', () => {
+  const run = (performance: number, cls = 0) => ({ scores: { performance }, metrics: { cls } });
+  test('two runs on the same side of every budget decide it', () => {
+    expect(performanceDecided([run(97), run(96)], 3)).toBe(true);
+    expect(performanceDecided([run(80), run(85)], 3)).toBe(true);
+    expect(performanceDecided([run(97, 0.05), run(96, 0.01)], 3)).toBe(true);
+  });
+  test('one run, or two that disagree on the score or on CLS, do not', () => {
+    expect(performanceDecided([run(97)], 3)).toBe(false);
+    expect(performanceDecided([run(97), run(85)], 3)).toBe(false);
+    expect(performanceDecided([run(97, 0), run(96, 0.01)], 3)).toBe(false);
+    expect(performanceDecided([run(97), run(85), run(91)], 3)).toBe(true);
+  });
+  test('one planned run is decided by itself', () => {
+    expect(performanceDecided([run(40)], 1)).toBe(true);
   });
 });
