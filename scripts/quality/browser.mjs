@@ -3,7 +3,7 @@
 // <details> open), sideways scrolling at 375 px and layout shifts, while the page is scrolled so every island
 // hydrates, figures are asked to run (their workers start) and search is exercised where the page has it.
 import { chromium } from '@playwright/test';
-import { axeViolations } from '../../tests/e2e/support/axe.ts';
+import { axeViolations, schemeRuns } from '../../tests/e2e/support/axe.ts';
 import { chromiumArgs, chromiumPath } from '../../tests/e2e/support/chromium.ts';
 
 /** Buttons inside islands whose name suggests they start work (training, a run). */
@@ -216,9 +216,9 @@ async function checkPage(browser, origin, url, { axe, interact }) {
     if (axe) {
       // Everything folded away is checked too: figures' text alternatives, notes, the contents on phones.
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-      for (const colorScheme of /** @type {const} */ (['light', 'dark'])) {
+      for (const { colorScheme, rules } of schemeRuns) {
         await page.emulateMedia({ colorScheme });
-        const violations = await axeViolations(page);
+        const violations = await axeViolations(page, [], rules);
         out.axe.push(...violations.map((v) => ({ id: `${v.id} (${colorScheme})`, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })));
       }
     }

@@ -198,7 +198,8 @@ export async function runReport(argv = process.argv.slice(2)) {
               path: p.path,
               url: p.url,
               runs: reps.has(p.path) ? opt.runs : 1,
-              categories: [...(reps.has(p.path) ? ['performance'] : []), ...(opt.lighthouse.categories ? qualityCategories : [])],
+              // SEO is not checked on a noindex page (an embed), so it is not gathered there either.
+              categories: [...(reps.has(p.path) ? ['performance'] : []), ...(opt.lighthouse.categories ? qualityCategories.filter((c) => c !== 'seo' || !weights.get(p.path)?.noindex) : [])],
               // A run whose result cannot change the median's verdict is not made (--runs 3: two that agree decide).
               ...(reps.has(p.path) ? { decided: (/** @type {import('./lighthouse.mjs').LighthouseRun[]} */ runs) => performanceDecided(runs, opt.runs) } : {}),
             }));

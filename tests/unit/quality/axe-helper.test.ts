@@ -34,10 +34,17 @@ describe('axe helper', () => {
     expect(await axeInBothSchemes(tab)).toEqual([expect.stringMatching(/^dark: color-contrast: /)]);
   });
 
+  it('runs every rule in the light scheme and, in the dark one, only those that depend on colour', async () => {
+    await tab.setContent(page('<p class="dim">Readable by day, not by night.</p><img src="data:,">'));
+    expect(await axeInBothSchemes(tab)).toEqual([expect.stringMatching(/^light: image-alt: /), expect.stringMatching(/^dark: color-contrast: /)]);
+  });
+
   it('looks inside frames', async () => {
     await tab.setContent(page(`<iframe title="Inner" srcdoc="<!doctype html><html lang='en'><title>Inner</title><p>Inside <img src='data:,'></p></html>"></iframe>`));
     await tab.frameLocator('iframe').locator('img').waitFor({ state: 'attached' });
     await tab.waitForFunction(() => document.querySelector('iframe')?.contentDocument?.readyState === 'complete');
-    expect((await axeViolations(tab)).map((v) => v.id)).toEqual(['image-alt']);
+    const violations = await axeViolations(tab);
+    expect(violations.map((v) => v.id)).toEqual(['image-alt']);
+    expect(violations[0]?.nodes.map((n) => n.target)).toEqual([['iframe[src="about:srcdoc"]', 'img']]);
   });
 });
