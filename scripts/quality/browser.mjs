@@ -8,6 +8,8 @@ import { chromiumArgs, chromiumPath } from '../../tests/e2e/support/chromium.ts'
 
 /** Buttons inside islands whose name suggests they start work (training, a run). */
 const runButtonName = /\b(train|run|start|play|step|compute|go)\b/i;
+/** The window the pages are checked in (a desktop's), before each is narrowed to a phone's width at the end. */
+const desktop = { width: 1280, height: 720 };
 /** A query likely to match something on any page of this site. */
 const searchQuery = 'model';
 
@@ -68,15 +70,14 @@ function instrument() {
 }
 
 /**
- * Checks the pages `concurrency` at a time, each in its own browser context. One at a time by default: with two
- * (each page is narrowed to 375 px at the end of its check), random pages intermittently showed 0.0014–0.0036 of
- * CLS at ~0.4 s, their header and controls moving as if laid out once at a phone's width; the shift first
- * appeared when the pass went to two at a time. The Lighthouse category runs fill the waiting time instead.
+ * Checks the pages `concurrency` at a time, each in its own browser context. One at a time by default: the
+ * Lighthouse category runs fill the waiting time instead (and two at a time first showed the viewport race that
+ * checkPage now avoids).
  * @param {{ url: string, path: string }[]} pages  url = path with base, relative to origin
  * @param {{ origin: string, log?: (s: string) => void, axe?: boolean, interact?: boolean, concurrency?: number }} options
  */
 export async function browserPass(pages, { origin, log = () => {}, axe = true, interact = true, concurrency = 1 }) {
-  const browser = await launchBrowser();
+  const browser = await launchBrowser([`--window-size=${desktop.width},${desktop.height}`]);
   /** @type {Record<string, PageResult>} */
   const results = {};
   const queue = [...pages];
@@ -130,15 +131,11 @@ export function blankPageResult() {
  * @returns {Promise<PageResult>}
  */
 async function checkPage(browser, origin, url, { axe, interact }) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
-  // A first document from the site's origin, in a page of its own that is closed before anything is recorded
-  // (its messages, a 404 where the site has no robots.txt, cannot reach the page under test): the page under
-  // test then loads in a renderer that already has the viewport. Loaded first in a fresh renderer, random pages
-  // intermittently showed a small "shift" at 0.2–0.4 s on a loaded machine, laid out once as if at a phone's
-  // width (header items placed by the phone media query, then at 1280 px).
-  const warmUp = await context.newPage();
-  await warmUp.goto(`${origin}/robots.txt`).catch(() => {});
-  await warmUp.close();
+  // No viewport emulation: the window itself is 1280 × 720 (browserPass). With Playwright's emulated viewport, a
+  // new page's first layout could come before the emulation reached its renderer, at the headless window's
+  // default 800 px: random pages then showed a "shift" at 0.2–0.4 s, the header laid out once by the narrow media
+  // query (theme toggle without its words) and then at 1280 px (the nav 109 px to the left).
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: null });
   const page = await context.newPage();
   const out = blankPageResult();
   /** @type {string[]} */
