@@ -19,7 +19,7 @@ const searchQuery = 'model';
 /** @typedef {{ directive?: string, blocked?: string, source?: string, line?: number, sample?: string, console?: string }} CspViolation */
 /** @typedef {{ id: string, impact: string | null | undefined, help: string, targets: string[] }} AxeViolation */
 /** @typedef {{ query: string, fragmentsLoaded: boolean, pagefindRequests: number }} SearchResult */
-/** @typedef {{ csp: CspViolation[], cls: number, shifts: Shift[] }} QualityProbe  what `instrument` collects in the page */
+/** @typedef {{ csp: CspViolation[], cls: number, shifts: Shift[], resizes: number[] }} QualityProbe  what `instrument` collects in the page; `resizes`: when the window changed size (ms since navigation) */
 /**
  * A layout-shift performance entry (Layout Instability API); TypeScript's DOM library does not declare it.
  * @typedef {{ value: number, startTime: number, hadRecentInput: boolean, sources?: { node: Node | null, previousRect: DOMRectReadOnly, currentRect: DOMRectReadOnly }[] }} LayoutShiftEntry
@@ -29,7 +29,7 @@ const searchQuery = 'model';
  * @typedef {{
  *   status: number, requests: number, externalRequests: string[], failedRequests: string[], consoleErrors: string[],
  *   pageErrors: string[], cspViolations: CspViolation[], cspHeader: string[], axe: AxeViolation[], cls: number,
- *   shifts: Shift[], clsAfterInteraction: number, shiftsAfterInteraction: Shift[], sidewaysScroll375: number,
+ *   shifts: Shift[], clsAfterInteraction: number, shiftsAfterInteraction: Shift[], shiftsAfterResize: Shift[], sidewaysScroll375: number,
  *   islands: { total: number, hydrated: number }, workers: string[], ranButtons: string[], search: SearchResult | null,
  * }} PageResult
  */
@@ -42,7 +42,8 @@ export function launchBrowser(extraArgs = []) {
 /** Installed before any page script: records CSP violations and layout shifts. */
 function instrument() {
   const w = /** @type {typeof window & { __quality: QualityProbe }} */ (window);
-  w.__quality = { csp: [], cls: 0, shifts: [] };
+  w.__quality = { csp: [], cls: 0, shifts: [], resizes: [] };
+  addEventListener('resize', () => w.__quality.resizes.push(Math.round(performance.now())));
   document.addEventListener('securitypolicyviolation', (e) => {
     w.__quality.csp.push({ directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber, sample: e.sample });
   });
@@ -115,6 +116,7 @@ export function blankPageResult() {
     shifts: [],
     clsAfterInteraction: 0,
     shiftsAfterInteraction: [],
+    shiftsAfterResize: [],
     sidewaysScroll375: 0,
     islands: { total: 0, hydrated: 0 },
     workers: [],
@@ -206,9 +208,11 @@ async function checkPage(browser, origin, url, { axe, interact }) {
     const shifts = (await probe(page))?.shifts ?? [];
     /** @param {Shift[]} list */
     const sum = (list) => Number(list.reduce((t, x) => t + x.value, 0).toFixed(4));
-    out.shifts = shifts.filter((x) => x.at < interactionsFrom);
+    const { content, afterResize } = splitByResize(shifts, (await probe(page))?.resizes ?? []);
+    out.shiftsAfterResize = afterResize.filter((x) => x.at < interactionsFrom);
+    out.shifts = content.filter((x) => x.at < interactionsFrom);
     out.cls = sum(out.shifts);
-    out.shiftsAfterInteraction = shifts.filter((x) => x.at >= interactionsFrom);
+    out.shiftsAfterInteraction = content.filter((x) => x.at >= interactionsFrom);
     out.clsAfterInteraction = sum(out.shiftsAfterInteraction);
     if (axe) {
       // Everything folded away is checked too: figures' text alternatives, notes, the contents on phones.
@@ -229,6 +233,20 @@ async function checkPage(browser, origin, url, { axe, interact }) {
     await context.close();
   }
   return out;
+}
+
+/**
+ * Layout shifts that follow a change of the window's size (within `windowMs` after it) are the harness's, not the
+ * page's: a reader's window does not change size while a page loads. Now and then a new page was laid out once
+ * at a phone's width and then at 1280 px (header items moving 109 px), a resize the page did not ask for.
+ * They are reported, not counted in CLS.
+ * @param {Shift[]} shifts
+ * @param {number[]} resizes  when the window changed size, ms since navigation
+ * @param {number} [windowMs]
+ */
+export function splitByResize(shifts, resizes, windowMs = 500) {
+  const afterResize = shifts.filter((x) => resizes.some((t) => x.at >= t - 20 && x.at - t <= windowMs));
+  return { content: shifts.filter((x) => !afterResize.includes(x)), afterResize };
 }
 
 /**

@@ -68,6 +68,9 @@ export async function mainThreadTasksDuring(page: Page, action: () => Promise<vo
   let trace: Buffer;
   try {
     await action();
+    // One more task through the main thread: the task the action waited on has ended and written its event
+    // before tracing stops (under load the stop could overtake a task that had just resolved the action).
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
   } finally {
     trace = await browser.stopTracing();
   }
