@@ -24,13 +24,13 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** @typedef {'site-plain' | 'bare-plain' | 'site' | 'site-katex-html' | 'bare'} Variant  the pages compared */
 /** @type {Variant[]} */
 const variants = ['site-plain', 'bare-plain', 'site', 'site-katex-html', 'bare'];
-/** @type {Record<Variant, { dist: 'site' | 'site-katex-html' | 'bare', plain: boolean, floor: Variant }>} */
+/** @type {Record<Variant, { label: string, dist: 'site' | 'site-katex-html' | 'bare', plain: boolean, floor: Variant }>} */
 const pages = {
-  'site-plain': { dist: 'site', plain: true, floor: 'bare-plain' },
-  'bare-plain': { dist: 'bare', plain: true, floor: 'bare-plain' },
-  site: { dist: 'site', plain: false, floor: 'bare' },
-  'site-katex-html': { dist: 'site-katex-html', plain: false, floor: 'bare' },
-  bare: { dist: 'bare', plain: false, floor: 'bare' },
+  'site-plain': { label: 'this site, plain article', dist: 'site', plain: true, floor: 'bare-plain' },
+  'bare-plain': { label: 'bare Astro + MDX, same plain article', dist: 'bare', plain: true, floor: 'bare-plain' },
+  site: { label: 'this site (equations as MathML)', dist: 'site', plain: false, floor: 'bare' },
+  'site-katex-html': { label: 'this site, equations as KaTeX HTML (stylesheet + fonts)', dist: 'site-katex-html', plain: false, floor: 'bare' },
+  bare: { label: 'bare Astro + MDX, same article text', dist: 'bare', plain: false, floor: 'bare' },
 };
 /** @typedef {NonNullable<import('./quality/lighthouse.mjs').LighthouseRun['metrics']>} Metrics */
 /** @typedef {{ name: Variant, lcp: number, lcpRuns: number[], fcp: number, bytes: number, stylesheets: number }} PaintRow */
@@ -137,15 +137,6 @@ async function run({ runs, article, keep }) {
   }
 }
 
-/** @type {Record<Variant, string>} */
-const labels = {
-  'site-plain': 'this site, plain article',
-  'bare-plain': 'bare Astro + MDX, same plain article',
-  site: 'this site (equations as MathML)',
-  'site-katex-html': 'this site, equations as KaTeX HTML (stylesheet + fonts)',
-  bare: 'bare Astro + MDX, same article text',
-};
-
 /**
  * @param {PaintResult} result
  * @param {string} date
@@ -162,7 +153,7 @@ export function paintTable({ article, plain, runs, rows, load }, date) {
     return `${change >= 0 ? '+' : ''}${change.toFixed(0)} %`;
   };
   /** @param {PaintRow} r */
-  const row = (r) => `| ${labels[r.name]} | ${s(r.lcp)} | ${r.lcpRuns.map(s).join(', ')} | ${versus(r)} | ${s(r.fcp)} | ${(r.bytes / 1024).toFixed(1)} KB | ${r.stylesheets} |`;
+  const row = (r) => `| ${pages[r.name].label} | ${s(r.lcp)} | ${r.lcpRuns.map(s).join(', ')} | ${versus(r)} | ${s(r.fcp)} | ${(r.bytes / 1024).toFixed(1)} KB | ${r.stylesheets} |`;
   const header = ['| Page | LCP (median) | LCP runs | vs bare | FCP (median) | Transferred | Render-blocking stylesheets |', '|---|---:|---:|---:|---:|---:|---:|'];
   return [
     `Measured ${date} with \`npm run bench:paint\`: Lighthouse mobile (simulated throttling), performance only, ${runs} runs of each page, all alternating; served gzipped by the quality report's server (2-core machine, ${load.join(' → ')}).`,

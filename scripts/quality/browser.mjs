@@ -72,8 +72,7 @@ function instrument() {
 
 /**
  * Checks the pages `concurrency` at a time, each in its own browser context. One at a time by default: the
- * Lighthouse category runs fill the waiting time instead (and two at a time first showed the viewport race that
- * checkPage now avoids).
+ * Lighthouse category runs fill the waiting time instead.
  * @param {{ url: string, path: string }[]} pages  url = path with base, relative to origin
  * @param {{ origin: string, log?: (s: string) => void, axe?: boolean, interact?: boolean, concurrency?: number }} options
  */
@@ -133,10 +132,9 @@ export function blankPageResult() {
  * @returns {Promise<PageResult>}
  */
 async function checkPage(browser, origin, url, { axe, interact }) {
-  // No viewport emulation: the window itself is 1280 × 720 (browserPass). With Playwright's emulated viewport, a
-  // new page's first layout could come before the emulation reached its renderer, at the headless window's
-  // default 800 px: random pages then showed a "shift" at 0.2–0.4 s, the header laid out once by the narrow media
-  // query (theme toggle without its words) and then at 1280 px (the nav 109 px to the left).
+  // No viewport emulation: the window itself is 1280 × 720 (browserPass). Random pages showed a "shift" at
+  // 0.2–0.4 s, the header laid out once by the narrow media query and then at 1280 px; a real window did not
+  // stop it, so shifts just after the window changes size are set apart (splitByResize).
   const context = await browser.newContext({ serviceWorkers: 'block', viewport: null });
   const page = await context.newPage();
   const out = blankPageResult();
@@ -205,10 +203,10 @@ async function checkPage(browser, origin, url, { axe, interact }) {
     }
     await settle(page);
     // Read before the checks below open every <details> and narrow the page, which move things on purpose.
-    const shifts = (await probe(page))?.shifts ?? [];
+    const probed = await probe(page);
     /** @param {Shift[]} list */
     const sum = (list) => Number(list.reduce((t, x) => t + x.value, 0).toFixed(4));
-    const { content, afterResize } = splitByResize(shifts, (await probe(page))?.resizes ?? []);
+    const { content, afterResize } = splitByResize(probed?.shifts ?? [], probed?.resizes ?? []);
     out.shiftsAfterResize = afterResize.filter((x) => x.at < interactionsFrom);
     out.shifts = content.filter((x) => x.at < interactionsFrom);
     out.cls = sum(out.shifts);

@@ -32,6 +32,19 @@ export const budgets = {
 };
 
 /**
+ * The performance budgets a Lighthouse score and CLS are held to: of the median in the report, of each run in
+ * deciding whether a third is needed.
+ * @param {number | null | undefined} score
+ * @param {typeof budgets} b
+ */
+const performancePasses = (score, b) => (score ?? 0) >= b.performanceFloor;
+/**
+ * @param {number | null | undefined} cls
+ * @param {typeof budgets} b
+ */
+const clsPasses = (cls, b) => Number((cls ?? 0).toFixed(3)) <= b.cls;
+
+/**
  * Whether the budgets a median of `planned` performance runs is checked against (score at the floor, CLS) are
  * already decided by the runs made so far: once a majority of the planned runs are on the same side of every
  * budget, the median is on that side whatever the remaining runs give (with 3 planned, two that agree decide).
@@ -46,7 +59,7 @@ export function performanceDecided(runs, planned, b = budgets) {
     const pass = runs.filter(passes).length;
     return pass >= majority || runs.length - pass >= majority;
   };
-  return decided((r) => (r.scores.performance ?? 0) >= b.performanceFloor) && decided((r) => Number((r.metrics?.cls ?? 0).toFixed(3)) <= b.cls);
+  return decided((r) => performancePasses(r.scores.performance, b)) && decided((r) => clsPasses(r.metrics?.cls, b));
 }
 
 /** @typedef {{ scope: string, id: string, pass: boolean, value: string | number | null, limit: string | number, detail?: string }} Check */
@@ -141,8 +154,8 @@ export function pageChecks(page, b = budgets) {
   }
   if (page.performance) {
     const p = page.performance;
-    out.push(check(at, 'lh-performance', (p.score ?? 0) >= b.performanceFloor, p.score, b.performanceFloor, `median of ${p.runs}: ${p.scores.join(', ')}; aim ${b.performanceAim}`));
-    out.push(check(at, 'lh-cls', Number((p.cls ?? 0).toFixed(3)) <= b.cls, Number((p.cls ?? 0).toFixed(4)), b.cls, 'Lighthouse median'));
+    out.push(check(at, 'lh-performance', performancePasses(p.score, b), p.score, b.performanceFloor, `median of ${p.runs}: ${p.scores.join(', ')}; aim ${b.performanceAim}`));
+    out.push(check(at, 'lh-cls', clsPasses(p.cls, b), Number((p.cls ?? 0).toFixed(4)), b.cls, 'Lighthouse median'));
   }
   return out;
 }
