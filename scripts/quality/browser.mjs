@@ -17,7 +17,7 @@ const searchQuery = 'model';
 /** @typedef {{ directive?: string, blocked?: string, source?: string, line?: number, sample?: string, console?: string }} CspViolation */
 /** @typedef {{ id: string, impact: string | null | undefined, help: string, targets: string[] }} AxeViolation */
 /** @typedef {{ query: string, fragmentsLoaded: boolean, pagefindRequests: number }} SearchResult */
-/** @typedef {{ csp: CspViolation[], cls: number, shifts: Shift[], resizes: number[] }} QualityProbe  what `instrument` collects in the page; `resizes`: when the window changed size (ms since navigation) */
+/** @typedef {{ csp: CspViolation[], cls: number, shifts: Shift[] }} QualityProbe  what `instrument` collects in the page */
 /**
  * A layout-shift performance entry (Layout Instability API); TypeScript's DOM library does not declare it.
  * @typedef {{ value: number, startTime: number, hadRecentInput: boolean, sources?: { node: Node | null, previousRect: DOMRectReadOnly, currentRect: DOMRectReadOnly }[] }} LayoutShiftEntry
@@ -27,7 +27,7 @@ const searchQuery = 'model';
  * @typedef {{
  *   status: number, requests: number, externalRequests: string[], failedRequests: string[], consoleErrors: string[],
  *   pageErrors: string[], cspViolations: CspViolation[], cspHeader: string[], axe: AxeViolation[], cls: number,
- *   shifts: Shift[], clsAfterInteraction: number, shiftsAfterInteraction: Shift[], shiftsAfterResize: Shift[], sidewaysScroll375: number,
+ *   shifts: Shift[], clsAfterInteraction: number, shiftsAfterInteraction: Shift[], sidewaysScroll375: number,
  *   islands: { total: number, hydrated: number }, workers: string[], ranButtons: string[], search: SearchResult | null,
  * }} PageResult
  */
@@ -40,8 +40,7 @@ export function launchBrowser(extraArgs = []) {
 /** Installed before any page script: records CSP violations and layout shifts. */
 function instrument() {
   const w = /** @type {typeof window & { __quality: QualityProbe }} */ (window);
-  w.__quality = { csp: [], cls: 0, shifts: [], resizes: [] };
-  addEventListener('resize', () => w.__quality.resizes.push(Math.round(performance.now())));
+  w.__quality = { csp: [], cls: 0, shifts: [] };
   document.addEventListener('securitypolicyviolation', (e) => {
     w.__quality.csp.push({ directive: e.effectiveDirective, blocked: e.blockedURI, source: e.sourceFile, line: e.lineNumber, sample: e.sample });
   });
@@ -113,7 +112,6 @@ export function blankPageResult() {
     shifts: [],
     clsAfterInteraction: 0,
     shiftsAfterInteraction: [],
-    shiftsAfterResize: [],
     sidewaysScroll375: 0,
     islands: { total: 0, hydrated: 0 },
     workers: [],
@@ -131,15 +129,6 @@ export function blankPageResult() {
  */
 async function checkPage(browser, origin, url, { axe, interact }) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
-  // A first document from the site's origin, in a page of its own that is closed before anything is recorded
-  // (its messages, a 404 where the site has no robots.txt, cannot reach the page under test). Random pages
-  // intermittently showed a small "shift" at 0.2–0.6 s, the header (or a figure's controls) laid out once by the
-  // narrow media query and then at 1280 px; the cause is not known. Neither this warm-up nor a real window without
-  // emulation (tried: it came more often) prevents it; shifts just after the window changes size are set apart
-  // (splitByResize).
-  const warmUp = await context.newPage();
-  await warmUp.goto(`${origin}/robots.txt`).catch(() => {});
-  await warmUp.close();
   const page = await context.newPage();
   const out = blankPageResult();
   /** @type {string[]} */
@@ -210,11 +199,10 @@ async function checkPage(browser, origin, url, { axe, interact }) {
     const probed = await probe(page);
     /** @param {Shift[]} list */
     const sum = (list) => Number(list.reduce((t, x) => t + x.value, 0).toFixed(4));
-    const { content, afterResize } = splitByResize(probed?.shifts ?? [], probed?.resizes ?? []);
-    out.shiftsAfterResize = afterResize.filter((x) => x.at < interactionsFrom);
-    out.shifts = content.filter((x) => x.at < interactionsFrom);
+    const shifts = probed?.shifts ?? [];
+    out.shifts = shifts.filter((x) => x.at < interactionsFrom);
     out.cls = sum(out.shifts);
-    out.shiftsAfterInteraction = content.filter((x) => x.at >= interactionsFrom);
+    out.shiftsAfterInteraction = shifts.filter((x) => x.at >= interactionsFrom);
     out.clsAfterInteraction = sum(out.shiftsAfterInteraction);
     if (axe) {
       // Everything folded away is checked too: figures' text alternatives, notes, the contents on phones.
@@ -235,20 +223,6 @@ async function checkPage(browser, origin, url, { axe, interact }) {
     await context.close();
   }
   return out;
-}
-
-/**
- * Layout shifts that follow a change of the window's size (within `windowMs` after it) are the harness's, not the
- * page's: a reader's window does not change size while a page loads. Now and then a new page was laid out once
- * at a phone's width and then at 1280 px (header items moving 109 px), a resize the page did not ask for.
- * They are reported, not counted in CLS.
- * @param {Shift[]} shifts
- * @param {number[]} resizes  when the window changed size, ms since navigation
- * @param {number} [windowMs]
- */
-export function splitByResize(shifts, resizes, windowMs = 500) {
-  const afterResize = shifts.filter((x) => resizes.some((t) => x.at >= t - 20 && x.at - t <= windowMs));
-  return { content: shifts.filter((x) => !afterResize.includes(x)), afterResize };
 }
 
 /**

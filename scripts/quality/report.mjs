@@ -184,9 +184,6 @@ export async function runReport(argv = process.argv.slice(2)) {
             if (r.clsAfterInteraction > 0 && top) {
               report.warnings.push(`${path}: layout shift ${r.clsAfterInteraction} after the scripted clicks/typing (not counted in CLS), largest: ${top.sources.join(', ')}`);
             }
-            for (const x of r.shiftsAfterResize) {
-              report.warnings.push(`${path}: layout shift ${x.value} at ${x.at} ms, just after the window changed size (the harness's, not counted in CLS): ${x.sources.join(', ')}`);
-            }
           }
         });
       };

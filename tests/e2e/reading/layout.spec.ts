@@ -23,3 +23,52 @@ test('an open text alternative does not widen the page at 375 px', async ({ page
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(375);
 });
+
+/**
+ * Serves `html` from a server of its own, in two pieces with a pause between them, as a slow connection would
+ * deliver it; resolves to its address and a function that stops it.
+ */
+async function servedInTwoPieces(html: string, splitBefore: string, pauseMs: number) {
+  const { createServer } = await import('node:http');
+  const at = html.indexOf(splitBefore);
+  if (at < 0) throw new Error(`the page has no ${splitBefore}`);
+  const server = createServer((_, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.write(html.slice(0, at));
+    setTimeout(() => res.end(html.slice(at)), pauseMs);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}/`, stop: () => new Promise((r) => server.close(r)) };
+}
+
+/** Whether the browser drew a frame before the element `expected` was parsed. */
+async function frameBeforeParsed(page: import('@playwright/test').Page, html: string, splitBefore: string, expected: string) {
+  const served = await servedInTwoPieces(html, splitBefore, 400);
+  try {
+    await page.addInitScript((id) => {
+      requestAnimationFrame(() => ((window as unknown as { firstFrameHad: boolean }).firstFrameHad = !!document.getElementById(id)));
+    }, expected);
+    await page.goto(served.url);
+    return !(await page.evaluate(() => (window as unknown as { firstFrameHad: boolean }).firstFrameHad));
+  } finally {
+    await served.stop();
+  }
+}
+
+test.describe('no frame shows a half-parsed header or embedded figure (a slow connection)', () => {
+  const cases = [
+    { path: OVERVIEW, splitBefore: '<li><a href="', expected: 'main', what: 'the header, before the page’s <main>' },
+    { path: 'embed/feature-steering/', splitBefore: '<div class="fig__control', expected: 'fig-feature-steering-caption', what: 'an embedded figure, before its caption' },
+  ];
+  for (const { path, splitBefore, expected, what } of cases) {
+    test(`the first frame waits for ${what}`, async ({ page, request }) => {
+      const html = await (await request.get(path)).text();
+      expect(await frameBeforeParsed(page, html, splitBefore, expected)).toBe(false);
+    });
+    test(`control: without rel="expect" the same delivery paints ${what.split(',')[0]} half-parsed`, async ({ page, request }) => {
+      const html = (await (await request.get(path)).text()).replace(/<link rel="expect"[^>]*>/, '');
+      expect(await frameBeforeParsed(page, html, splitBefore, expected)).toBe(true);
+    });
+  }
+});

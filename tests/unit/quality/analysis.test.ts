@@ -216,6 +216,12 @@ describe('Nu checker messages', () => {
     const out = classifyMessages([{ ...astroStyle, lastLine: 1, firstColumn: 9 }], () => other);
     expect(out.errors).toHaveLength(1);
   });
+  test('rel="expect" with blocking="render" is filtered; blocking on another link is an error', () => {
+    const message = 'A “link” element with a “blocking” attribute must have a “rel” attribute whose value is “stylesheet”.';
+    const at = (source: string) => classifyMessages([{ type: 'error', url: 'file:/a.html', lastLine: 1, firstColumn: 1, message }], () => source);
+    expect(at('<link rel="expect" href="#main" blocking="render"><title>x</title>').filtered[0]?.filter).toBe('link-expect-blocking');
+    expect(at('<link rel="preload" href="/a.js" as="script" blocking="render">').errors).toHaveLength(1);
+  });
   test('warnings are kept apart from errors; info messages are dropped', () => {
     const out = classifyMessages([
       { type: 'info', subType: 'warning', message: 'Consider adding a lang attribute' },
