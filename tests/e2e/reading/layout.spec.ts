@@ -32,14 +32,19 @@ async function servedInTwoPieces(html: string, splitBefore: string, pauseMs: num
   const { createServer } = await import('node:http');
   const at = html.indexOf(splitBefore);
   if (at < 0) throw new Error(`the page has no ${splitBefore}`);
-  const server = createServer((_, res) => {
+  const server = createServer((req, res) => {
+    if (req.url !== '/') return res.writeHead(404).end();
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.write(html.slice(0, at));
     setTimeout(() => res.end(html.slice(at)), pauseMs);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}/`, stop: () => new Promise((r) => server.close(r)) };
+  const stop = () => {
+    server.closeAllConnections();
+    return new Promise((r) => server.close(r));
+  };
+  return { url: `http://127.0.0.1:${port}/`, stop };
 }
 
 /** Whether the browser drew a frame before the element `expected` was parsed. */
@@ -49,7 +54,8 @@ async function frameBeforeParsed(page: import('@playwright/test').Page, html: st
     await page.addInitScript((id) => {
       requestAnimationFrame(() => ((window as unknown as { firstFrameHad: boolean }).firstFrameHad = !!document.getElementById(id)));
     }, expected);
-    await page.goto(served.url);
+    await page.goto(served.url, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => 'firstFrameHad' in window);
     return !(await page.evaluate(() => (window as unknown as { firstFrameHad: boolean }).firstFrameHad));
   } finally {
     await served.stop();
