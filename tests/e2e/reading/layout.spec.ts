@@ -33,7 +33,10 @@ async function servedInTwoPieces(html: string, splitBefore: string, pauseMs: num
   const at = html.indexOf(splitBefore);
   if (at < 0) throw new Error(`the page has no ${splitBefore}`);
   const server = createServer((req, res) => {
-    if (req.url !== '/') return res.writeHead(404).end();
+    if (req.url !== '/') {
+      res.writeHead(404).end();
+      return;
+    }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.write(html.slice(0, at));
     setTimeout(() => res.end(html.slice(at)), pauseMs);
