@@ -24,8 +24,8 @@ export const nuFilters = [
     message: /^A “link” element with a “blocking” attribute must have a “rel” attribute whose value is “stylesheet”\.$/,
     source: /^<link rel="expect" href="#[^"]+" blocking="render">/,
     reason:
-      'The checker predates <link rel="expect" blocking="render"> (HTML standard, in Chromium since 124), which holds the first frame ' +
-      'until the header (on an embed, the figure) is parsed. Only that exact element is filtered; "blocking" on any other link still fails.',
+      'The checker predates <link rel="expect" blocking="render"> (HTML standard, in Chromium since 124), which holds an embed page\'s ' +
+      'first frame until its figure is parsed. Only that exact element is filtered; "blocking" on any other link still fails.',
   },
   {
     id: 'css-newer-than-checker',

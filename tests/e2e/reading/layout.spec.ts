@@ -25,15 +25,14 @@ test('an open text alternative does not widen the page at 375 px', async ({ page
 });
 
 /**
- * Serves `html` from a server of its own, in two pieces with a pause between them, as a slow connection would
- * deliver it; resolves to its address and a function that stops it.
+ * Serves `html` from a server of its own as a slow connection would deliver it: `/?at=N` sends the first N
+ * characters, pauses long enough for the browser to draw what it has, then sends the rest.
  */
-async function servedInTwoPieces(html: string, splitBefore: string, pauseMs: number) {
+async function servedInTwoPieces(html: string, pauseMs = 250) {
   const { createServer } = await import('node:http');
-  const at = html.indexOf(splitBefore);
-  if (at < 0) throw new Error(`the page has no ${splitBefore}`);
   const server = createServer((req, res) => {
-    if (req.url !== '/') {
+    const at = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('at'));
+    if (!req.url?.startsWith('/?') || !Number.isInteger(at)) {
       res.writeHead(404).end();
       return;
     }
@@ -47,37 +46,98 @@ async function servedInTwoPieces(html: string, splitBefore: string, pauseMs: num
     server.closeAllConnections();
     return new Promise((r) => server.close(r));
   };
-  return { url: `http://127.0.0.1:${port}/`, stop };
+  return { urlSplitAt: (at: number) => `http://127.0.0.1:${port}/?at=${at}`, stop };
 }
 
-/** Whether the browser drew a frame before the element `expected` was parsed. */
-async function frameBeforeParsed(page: import('@playwright/test').Page, html: string, splitBefore: string, expected: string) {
-  const served = await servedInTwoPieces(html, splitBefore, 400);
-  try {
-    await page.addInitScript((id) => {
-      requestAnimationFrame(() => ((window as unknown as { firstFrameHad: boolean }).firstFrameHad = !!document.getElementById(id)));
-    }, expected);
-    await page.goto(served.url, { waitUntil: 'domcontentloaded' });
-    await page.waitForFunction(() => 'firstFrameHad' in window);
-    return !(await page.evaluate(() => (window as unknown as { firstFrameHad: boolean }).firstFrameHad));
-  } finally {
-    await served.stop();
-  }
+type Page = import('@playwright/test').Page;
+
+/** Records, from the first frame on, whether `#main` existed then and every layout shift with its sources. */
+function recordFrames(page: Page) {
+  return page.addInitScript(() => {
+    const w = window as unknown as { record: { mainInFirstFrame?: boolean; shifts: string[] } };
+    w.record = { shifts: [] };
+    requestAnimationFrame(() => (w.record.mainInFirstFrame = !!document.getElementById('main')));
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as unknown as { value: number; sources?: { node: Node | null }[] }[]) {
+        const names = (e.sources ?? []).map((s) => (s.node instanceof Element ? `${s.node.tagName.toLowerCase()}.${s.node.className}` : s.node?.nodeName));
+        w.record.shifts.push(`${e.value.toFixed(4)} ${names.join(', ')}`);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
 }
 
-test.describe('no frame shows a half-parsed header or embedded figure (a slow connection)', () => {
-  const cases = [
-    { path: OVERVIEW, splitBefore: '<li><a href="', expected: 'main', what: 'the header, before the page’s <main>' },
-    { path: 'embed/feature-steering/', splitBefore: '<div class="fig__control', expected: 'fig-feature-steering-caption', what: 'an embedded figure, before its caption' },
-  ];
-  for (const { path, splitBefore, expected, what } of cases) {
-    test(`the first frame waits for ${what}`, async ({ page, request }) => {
-      const html = await (await request.get(path)).text();
-      expect(await frameBeforeParsed(page, html, splitBefore, expected)).toBe(false);
-    });
-    test(`control: without rel="expect" the same delivery paints ${what.split(',')[0]} half-parsed`, async ({ page, request }) => {
-      const html = (await (await request.get(path)).text()).replace(/<link rel="expect"[^>]*>/, '');
-      expect(await frameBeforeParsed(page, html, splitBefore, expected)).toBe(true);
+async function loadRecorded(page: Page, url: string) {
+  await page.goto(url);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return page.evaluate(() => (window as unknown as { record: { mainInFirstFrame?: boolean; shifts: string[] } }).record);
+}
+
+test.describe('a page drawn half-parsed (a slow connection) does not move its header when the rest arrives', () => {
+  /** Where the delivery pauses: in the menu, before and inside the theme button, at the header's end. */
+  const splitsIn = (html: string) => {
+    const header = html.indexOf('<header');
+    const at = (marker: string, from = header) => html.indexOf(marker, from);
+    const points = [at('<nav'), at('<li>', at('<li>') + 1), at('<button'), at('<span class="theme-toggle-text"'), at('</header>')];
+    if (header < 0 || points.some((p) => p < header)) throw new Error('the header is not as this test expects');
+    return points;
+  };
+  for (const width of [1280, 375]) {
+    test(`at ${width} px`, async ({ page, request }) => {
+      const html = await (await request.get(OVERVIEW)).text();
+      const served = await servedInTwoPieces(html);
+      try {
+        await page.setViewportSize({ width, height: 800 });
+        await recordFrames(page);
+        for (const at of splitsIn(html)) {
+          const record = await loadRecorded(page, served.urlSplitAt(at));
+          const where = html.slice(at, at + 40);
+          // The browser did draw the page before the rest of it arrived (else nothing was tested).
+          expect(record.mainInFirstFrame, `a frame before ${where}`).toBe(false);
+          expect(record.shifts, `layout shifts after a pause before ${where}`).toEqual([]);
+        }
+      } finally {
+        await served.stop();
+      }
     });
   }
+  test('control: the same delivery does catch a header that moves (menu pushed right by the title)', async ({ page, request }) => {
+    // The page's CSP would refuse the added style: the control page goes without it.
+    const html = (await (await request.get(OVERVIEW)).text())
+      .replace(/<meta http-equiv="content-security-policy"[^>]*>/, '')
+      .replace('</head>', '<style>.site-title{margin-inline-end:auto!important}.site-nav{margin-inline-end:0!important}</style></head>');
+    const served = await servedInTwoPieces(html);
+    try {
+      await recordFrames(page);
+      const record = await loadRecorded(page, served.urlSplitAt(html.indexOf('<li>', html.indexOf('<li>', html.indexOf('<header')) + 1)));
+      expect(record.mainInFirstFrame).toBe(false);
+      expect(record.shifts.length).toBeGreaterThan(0);
+    } finally {
+      await served.stop();
+    }
+  });
+});
+
+test.describe('an embedded figure is never drawn half-parsed', () => {
+  const path = 'embed/feature-steering/';
+  const firstFrameHasCaption = async (page: Page, html: string) => {
+    const served = await servedInTwoPieces(html);
+    try {
+      await page.addInitScript(() => {
+        const w = window as unknown as { captionInFirstFrame?: boolean };
+        requestAnimationFrame(() => (w.captionInFirstFrame = !!document.querySelector('figcaption')));
+      });
+      await page.goto(served.urlSplitAt(html.indexOf('<div class="fig__control')), { waitUntil: 'domcontentloaded' });
+      await page.waitForFunction(() => 'captionInFirstFrame' in window);
+      return page.evaluate(() => (window as unknown as { captionInFirstFrame: boolean }).captionInFirstFrame);
+    } finally {
+      await served.stop();
+    }
+  };
+  test('the first frame waits for the caption, after the drawing and controls', async ({ page, request }) => {
+    expect(await firstFrameHasCaption(page, await (await request.get(path)).text())).toBe(true);
+  });
+  test('control: without rel="expect" the same delivery draws the figure half-parsed', async ({ page, request }) => {
+    const html = (await (await request.get(path)).text()).replace(/<link rel="expect"[^>]*>/, '');
+    expect(await firstFrameHasCaption(page, html)).toBe(false);
+  });
 });
