@@ -51,12 +51,12 @@ async function servedInTwoPieces(html: string, pauseMs = 250) {
 
 type Page = import('@playwright/test').Page;
 
-/** Records, from the first frame on, whether `#main` existed then and every layout shift with its sources. */
+/** Records whether the first frame came before the whole page had arrived, and every layout shift with its sources. */
 function recordFrames(page: Page) {
   return page.addInitScript(() => {
-    const w = window as unknown as { record: { mainInFirstFrame?: boolean; shifts: string[] } };
+    const w = window as unknown as { record: { endInFirstFrame?: boolean; shifts: string[] } };
     w.record = { shifts: [] };
-    requestAnimationFrame(() => (w.record.mainInFirstFrame = !!document.getElementById('main')));
+    requestAnimationFrame(() => (w.record.endInFirstFrame = document.readyState !== 'loading'));
     new PerformanceObserver((list) => {
       for (const e of list.getEntries() as unknown as { value: number; sources?: { node: Node | null }[] }[]) {
         const names = (e.sources ?? []).map((s) => (s.node instanceof Element ? `${s.node.tagName.toLowerCase()}.${s.node.className}` : s.node?.nodeName));
@@ -69,36 +69,46 @@ function recordFrames(page: Page) {
 async function loadRecorded(page: Page, url: string) {
   await page.goto(url);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  return page.evaluate(() => (window as unknown as { record: { mainInFirstFrame?: boolean; shifts: string[] } }).record);
+  return page.evaluate(() => (window as unknown as { record: { endInFirstFrame?: boolean; shifts: string[] } }).record);
 }
 
-test.describe('a page drawn half-parsed (a slow connection) does not move its header when the rest arrives', () => {
-  /** Where the delivery pauses: in the menu, before and inside the theme button, at the header's end. */
-  const splitsIn = (html: string) => {
-    const header = html.indexOf('<header');
-    const at = (marker: string, from = header) => html.indexOf(marker, from);
-    const points = [at('<nav'), at('<li>', at('<li>') + 1), at('<button'), at('<span class="theme-toggle-text"'), at('</header>')];
-    if (header < 0 || points.some((p) => p < header)) throw new Error('the header is not as this test expects');
-    return points;
-  };
-  for (const width of [1280, 375]) {
-    test(`at ${width} px`, async ({ page, request }) => {
-      const html = await (await request.get(OVERVIEW)).text();
-      const served = await servedInTwoPieces(html);
-      try {
-        await page.setViewportSize({ width, height: 800 });
-        await recordFrames(page);
-        for (const at of splitsIn(html)) {
-          const record = await loadRecorded(page, served.urlSplitAt(at));
-          const where = html.slice(at, at + 40);
-          // The browser did draw the page before the rest of it arrived (else nothing was tested).
-          expect(record.mainInFirstFrame, `a frame before ${where}`).toBe(false);
-          expect(record.shifts, `layout shifts after a pause before ${where}`).toEqual([]);
+test.describe('a page drawn half-parsed (a slow connection) does not move its header or footer when the rest arrives', () => {
+  const at = (html: string, marker: string, from: number) => html.indexOf(marker, from);
+  const pages = [
+    {
+      path: OVERVIEW,
+      what: 'header',
+      // In the menu, before and inside the theme button, at the header's end.
+      splits: (html: string, h = at(html, '<header', 0)) => [at(html, '<nav', h), at(html, '<li>', at(html, '<li>', h) + 1), at(html, '<button', h), at(html, '<span class="theme-toggle-text"', h), at(html, '</header>', h)],
+    },
+    {
+      path: '404.html',
+      what: 'footer of a short page',
+      splits: (html: string, f = at(html, '<footer', 0)) => [at(html, '<ul>', f), at(html, '<li>', at(html, '<li>', f) + 1), at(html, '</footer>', f)],
+    },
+  ];
+  for (const { path, what, splits } of pages) {
+    for (const width of [1280, 375]) {
+      test(`the ${what} at ${width} px`, async ({ page, request }) => {
+        const html = await (await request.get(path)).text();
+        const points = splits(html);
+        if (points.some((p) => p < 0)) throw new Error(`the ${what} of ${path} is not as this test expects`);
+        const served = await servedInTwoPieces(html);
+        try {
+          await page.setViewportSize({ width, height: 800 });
+          await recordFrames(page);
+          for (const point of points) {
+            const record = await loadRecorded(page, served.urlSplitAt(point));
+            const where = html.slice(point, point + 40);
+            // The browser did draw the page before the rest of it arrived (else nothing was tested).
+            expect(record.endInFirstFrame, `a frame before ${where}`).toBe(false);
+            expect(record.shifts, `layout shifts after a pause before ${where}`).toEqual([]);
+          }
+        } finally {
+          await served.stop();
         }
-      } finally {
-        await served.stop();
-      }
-    });
+      });
+    }
   }
   test('control: the same delivery does catch a header that moves (menu pushed right by the title)', async ({ page, request }) => {
     // The page's CSP would refuse the added style: the control page goes without it.
@@ -109,7 +119,7 @@ test.describe('a page drawn half-parsed (a slow connection) does not move its he
     try {
       await recordFrames(page);
       const record = await loadRecorded(page, served.urlSplitAt(html.indexOf('<li>', html.indexOf('<li>', html.indexOf('<header')) + 1)));
-      expect(record.mainInFirstFrame).toBe(false);
+      expect(record.endInFirstFrame).toBe(false);
       expect(record.shifts.length).toBeGreaterThan(0);
     } finally {
       await served.stop();
