@@ -196,10 +196,9 @@ async function checkPage(browser, origin, url, { axe, interact }) {
     }
     await settle(page);
     // Read before the checks below open every <details> and narrow the page, which move things on purpose.
-    const probed = await probe(page);
+    const shifts = (await probe(page))?.shifts ?? [];
     /** @param {Shift[]} list */
     const sum = (list) => Number(list.reduce((t, x) => t + x.value, 0).toFixed(4));
-    const shifts = probed?.shifts ?? [];
     out.shifts = shifts.filter((x) => x.at < interactionsFrom);
     out.cls = sum(out.shifts);
     out.shiftsAfterInteraction = shifts.filter((x) => x.at >= interactionsFrom);

@@ -50,11 +50,12 @@ async function servedInTwoPieces(html: string, pauseMs = 250) {
 }
 
 type Page = import('@playwright/test').Page;
+type FrameRecord = { endInFirstFrame?: boolean; shifts: string[] };
 
 /** Records whether the first frame came before the whole page had arrived, and every layout shift with its sources. */
 function recordFrames(page: Page) {
   return page.addInitScript(() => {
-    const w = window as unknown as { record: { endInFirstFrame?: boolean; shifts: string[] } };
+    const w = window as unknown as { record: FrameRecord };
     w.record = { shifts: [] };
     requestAnimationFrame(() => (w.record.endInFirstFrame = document.readyState !== 'loading'));
     new PerformanceObserver((list) => {
@@ -69,17 +70,19 @@ function recordFrames(page: Page) {
 async function loadRecorded(page: Page, url: string) {
   await page.goto(url);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  return page.evaluate(() => (window as unknown as { record: { endInFirstFrame?: boolean; shifts: string[] } }).record);
+  return page.evaluate(() => (window as unknown as { record: FrameRecord }).record);
 }
 
 test.describe('a page drawn half-parsed (a slow connection) does not move its header or footer when the rest arrives', () => {
   const at = (html: string, marker: string, from: number) => html.indexOf(marker, from);
+  /** Inside the header's menu, after its first item. */
+  const inMenu = (html: string) => at(html, '<li>', at(html, '<li>', at(html, '<header', 0)) + 1);
   const pages = [
     {
       path: OVERVIEW,
       what: 'header',
       // In the menu, before and inside the theme button, at the header's end.
-      splits: (html: string, h = at(html, '<header', 0)) => [at(html, '<nav', h), at(html, '<li>', at(html, '<li>', h) + 1), at(html, '<button', h), at(html, '<span class="theme-toggle-text"', h), at(html, '</header>', h)],
+      splits: (html: string, h = at(html, '<header', 0)) => [at(html, '<nav', h), inMenu(html), at(html, '<button', h), at(html, '<span class="theme-toggle-text"', h), at(html, '</header>', h)],
     },
     {
       path: '404.html',
@@ -118,7 +121,7 @@ test.describe('a page drawn half-parsed (a slow connection) does not move its he
     const served = await servedInTwoPieces(html);
     try {
       await recordFrames(page);
-      const record = await loadRecorded(page, served.urlSplitAt(html.indexOf('<li>', html.indexOf('<li>', html.indexOf('<header')) + 1)));
+      const record = await loadRecorded(page, served.urlSplitAt(inMenu(html)));
       expect(record.endInFirstFrame).toBe(false);
       expect(record.shifts.length).toBeGreaterThan(0);
     } finally {
