@@ -9,9 +9,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { localSources, sourcesHash } from '../lib/build-cache.ts';
 
 const figuresDir = fileURLToPath(new URL('.', import.meta.url));
 
@@ -36,29 +37,9 @@ export interface FigureDataHash {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-// Relative specifiers of static imports, re-exports and dynamic imports (type-only imports included: harmless).
-const importSpecifier = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.{1,2}\/[^'"]+)['"]/g;
-
-/** data.ts and every local source file it reaches through relative imports, sorted. */
-export function dataSources(dataFile: string): string[] {
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(importSpecifier)) {
-      const target = resolve(dirname(file), specifier!);
-      if (/\.(ts|tsx|js|mjs)$/.test(target) && existsSync(target)) visit(target);
-    }
-  };
-  visit(dataFile);
-  return [...seen].sort();
-}
-
+/** SHA-256 of data.ts and every local source file it reaches through relative imports. */
 export function figureInputsHash(id: string, dir = figuresDir): string {
-  const root = resolve(dir, '..');
-  const hash = createHash('sha256');
-  for (const file of dataSources(join(dir, id, 'data.ts'))) hash.update(`${relative(root, file).split('\\').join('/')}\n`).update(readFileSync(file)).update('\n');
-  return hash.digest('hex');
+  return sourcesHash(localSources([join(dir, id, 'data.ts')]), resolve(dir, '..'));
 }
 
 export function readFigureDataHash(id: string, dir = figuresDir): FigureDataHash | undefined {

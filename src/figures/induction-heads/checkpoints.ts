@@ -10,7 +10,7 @@ export interface StoredCheckpoints {
   theta: Float32Array[];
 }
 
-export function encodeCheckpoints(checkpoints: readonly { step: number; theta: readonly number[] }[]): Uint8Array {
+export function encodeCheckpoints(checkpoints: readonly { step: number; theta: readonly number[] }[]): Uint8Array<ArrayBuffer> {
   const count = checkpoints.length;
   const size = checkpoints[0]?.theta.length ?? 0;
   const values = new Float32Array(2 + count + count * size);

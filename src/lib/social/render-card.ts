@@ -1,22 +1,21 @@
 /**
  * Renders a link-preview card to PNG at build time with resvg (@resvg/resvg-js): the bundled font only (no
  * system fonts, so every machine draws the same image), colours from src/styles/tokens.css. Paths are from
- * the project root, where `astro build` runs. Images are cached by a hash of everything that draws them (the
- * SVG, the font, resvg's version) in node_modules/.cache, so a rebuild, or the second build of another base
- * path, renders nothing that has not changed.
+ * the project root, where `astro build` runs. Images are cached (src/lib/build-cache.ts) by everything that draws
+ * them: the SVG, the font, resvg's version.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { cachedBytes } from '../build-cache.ts';
 import { colourTokens } from './colour-tokens.ts';
 import { CARD_HEIGHT, CARD_WIDTH, cardSvg, layoutCard, textBlock, type Card, type CardPalette } from './card-svg.ts';
 import type { FigureDrawing } from './figure-drawing.ts';
 
 export const CARD_FONT_FILE = path.resolve('src/assets/fonts/CharisSIL-Bold.ttf');
 export const TOKENS_FILE = path.resolve('src/styles/tokens.css');
-const CACHE_DIR = path.resolve('node_modules/.cache/link-previews');
 const OKABE_ITO = ['--oi-orange', '--oi-sky', '--oi-green', '--oi-yellow', '--oi-blue', '--oi-vermillion', '--oi-purple'];
 
 // A font file, not a buffer: resvg-js copies a buffer into its options byte by byte (~0.3 s for this face).
@@ -69,11 +68,5 @@ const fontHash = createHash('sha256').update(readFileSync(CARD_FONT_FILE)).diges
 
 export function renderCardPng(card: Card, drawing?: FigureDrawing, palette = cardPalette()): Buffer {
   const svg = cardToSvg(card, drawing, palette);
-  const file = path.join(CACHE_DIR, `${createHash('sha256').update(`${renderer}\n${fontHash}\n${svg}`).digest('hex')}.png`);
-  if (existsSync(file)) return readFileSync(file);
-  const png = new Resvg(svg, options).render().asPng();
-  mkdirSync(CACHE_DIR, { recursive: true });
-  writeFileSync(`${file}.${process.pid}`, png);
-  renameSync(`${file}.${process.pid}`, file); // whole or absent, even with two builds at once
-  return png;
+  return cachedBytes('link-previews', `${renderer}\n${fontHash}\n${svg}`, '.png', () => new Uint8Array(new Resvg(svg, options).render().asPng()));
 }

@@ -4,7 +4,8 @@
  * itself, and both must match. Nothing is retrained here; `npm run precompute` recomputes what is stale.
  */
 import { expect, test } from 'vitest';
-import { dataJsonHash, dataSources, figureDataFolders, figureInputsHash, readFigureDataHash } from '../../../src/figures/precompute.ts';
+import { dataJsonHash, figureDataFolders, figureInputsHash, readFigureDataHash } from '../../../src/figures/precompute.ts';
+import { localSources } from '../../../src/lib/build-cache.ts';
 import { fileURLToPath } from 'node:url';
 
 const figuresDir = fileURLToPath(new URL('../../../src/figures/', import.meta.url));
@@ -17,7 +18,7 @@ test.each(figureDataFolders(figuresDir))('%s/data.json is up to date (regenerate
 });
 
 test('the inputs of a figure include its lab sources, reached through imports', () => {
-  const sources = dataSources(`${figuresDir}superposition-explorer/data.ts`).map((file) => file.slice(file.indexOf('/src/') + 1));
+  const sources = localSources([`${figuresDir}superposition-explorer/data.ts`]).map((file) => file.slice(file.indexOf('/src/') + 1));
   expect(sources).toEqual(expect.arrayContaining([
     'src/figures/superposition-explorer/data.ts',
     'src/figures/superposition-explorer/settings.ts',

@@ -1,12 +1,17 @@
 /**
  * The activation-patching figure's model (θ and state-subspace bases, a float32 lab checkpoint), written at build
- * time by training the figure's seed once: the same deterministic run as its data.json.
+ * time by training the figure's seed once (the same deterministic run as its data.json); cached between builds
+ * until the lab or the figure's code changes.
  */
+import { computedByKey, cachedBytesAsync } from '../../../lib/build-cache.ts';
 import { encodeModel } from '../../../figures/activation-patching/checkpoint.ts';
 import { buildTimeModel } from '../../../figures/activation-patching/data.ts';
 
 export async function GET(): Promise<Response> {
-  const { network, model } = await buildTimeModel();
-  const bytes = encodeModel(network.atlas, network.shape, model);
-  return new Response(bytes.buffer, { headers: { 'Content-Type': 'application/octet-stream' } });
+  const key = computedByKey(['src/figures/activation-patching/data.ts', 'src/figures/activation-patching/checkpoint.ts']);
+  const bytes = await cachedBytesAsync('figure-models', `activation-patching\n${key}`, '.bin', async () => {
+    const { network, model } = await buildTimeModel();
+    return encodeModel(network.atlas, network.shape, model);
+  });
+  return new Response(bytes, { headers: { 'Content-Type': 'application/octet-stream' } });
 }
