@@ -3,6 +3,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import type { MathOutput } from '../site-config.ts';
 import { remarkAuthoring } from './remark-authoring.ts';
+import { remarkNativeParse } from './remark-native-parse.ts';
 import { rehypeBaseLinks } from './rehype-base-links.ts';
 import { rehypeFailOnMathErrors } from './rehype-fail-on-math-errors.ts';
 import { rehypeSidenotes } from './rehype-sidenotes.ts';
@@ -22,14 +23,16 @@ export interface ProcessorOptions {
   readContentOnce?: boolean;
   /** Equations as MathML only, or as KaTeX's HTML (plus MathML for assistive technology). */
   math?: MathOutput;
+  /** Sätteri's native parse (the default), or remark's own micromark parse, which tests compare it with. */
+  parser?: 'native' | 'micromark';
 }
 
-/** The one Markdown/MDX pipeline of the site: typography, math, authoring checks, side notes, base-aware links. */
+/** The one Markdown/MDX pipeline of the site: a native parse, typography, math, authoring checks, side notes, base-aware links. */
 export function markdownProcessor(options: ProcessorOptions) {
   const processor = unified({
     // The site's own SmartyPants pass replaces Astro's (same text, a fraction of the parsing).
     smartypants: false,
-    remarkPlugins: [remarkSmartPunctuation, remarkMath, [remarkAuthoring, { root: options.root, production: options.production, readContentOnce: options.readContentOnce }]],
+    remarkPlugins: [...(options.parser === 'micromark' ? [] : [remarkNativeParse]), remarkSmartPunctuation, remarkMath, [remarkAuthoring, { root: options.root, production: options.production, readContentOnce: options.readContentOnce }]],
     rehypePlugins: [[rehypeKatex, { output: options.math === 'html' ? 'htmlAndMathml' : 'mathml' }], [rehypeFailOnMathErrors, { root: options.root }], rehypeSidenotes, [rehypeBaseLinks, { base: options.base, site: options.site }]],
   });
   return withTexBraceHints(processor, options.root);

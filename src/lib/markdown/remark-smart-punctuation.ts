@@ -14,7 +14,8 @@ import type { Root } from 'mdast';
  *   contain a quote are parsed, each with its neighbouring blocks up to the nearest word on either side;
  * - dashes, ellipses and ``backticks'': only text nodes that contain such a sequence are parsed.
  * tests/unit/content/smart-punctuation.test.ts checks that the result equals remark-smartypants' on
- * generated documents.
+ * generated documents. After the site's native parse (remark-native-parse.ts), which curls quotes and turns
+ * ellipses itself, what is left here is mostly dashes.
  */
 export function remarkSmartPunctuation() {
   const quotes = retext().use(retextSmartypants, { ellipses: false, dashes: false, backticks: false });

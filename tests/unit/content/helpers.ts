@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
-import { markdownProcessor } from '../../../src/lib/markdown/processor.ts';
-import type { MathOutput } from '../../../src/lib/site-config.ts';
+import { markdownProcessor, type ProcessorOptions } from '../../../src/lib/markdown/processor.ts';
 
 const fixtureSite = fileURLToPath(new URL('./__fixtures__/site', import.meta.url));
 
@@ -26,19 +25,21 @@ export const frontmatter = (overrides: Record<string, string> = {}) => {
   return `---\n${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('\n')}\n---\n`;
 };
 
+type CompileOptions = Partial<Pick<ProcessorOptions, 'base' | 'production' | 'math' | 'parser'>>;
+
 /**
  * Writes an article into a fresh copy of the fixture site and compiles it through the site's own
  * MDX pipeline, as the build does (front matter blanked out, lines kept).
  */
-export async function compileArticle(source: string, opts: { base?: string; production?: boolean; math?: MathOutput } = {}) {
+export async function compileArticle(source: string, opts: CompileOptions = {}) {
   return (await fixtureSiteCompiler(opts)).compile(source);
 }
 
 /** A fresh copy of the fixture site and one MDX renderer over it, as one build or dev server uses. */
-export async function fixtureSiteCompiler(opts: { base?: string; production?: boolean; math?: MathOutput } = {}) {
+export async function fixtureSiteCompiler(opts: CompileOptions = {}) {
   const root = mkdtempSync(join(tmpdir(), 'gnb-site-'));
   cpSync(fixtureSite, root, { recursive: true });
-  const processor = markdownProcessor({ root, base: opts.base ?? '/', site: 'https://example.org', production: opts.production ?? true, math: opts.math ?? 'mathml' });
+  const processor = markdownProcessor({ root, base: opts.base ?? '/', site: 'https://example.org', production: opts.production ?? true, math: opts.math ?? 'mathml', parser: opts.parser ?? 'native' });
   const renderer = await processor.createMdxRenderer!(markdownConfigDefaults as AstroMarkdownOptions, { optimize: false });
   return {
     root,
