@@ -12,7 +12,8 @@ import type { Root } from 'mdast';
  * - quotes: the text is cut where remark-smartypants puts a space between blocks (paragraph, heading, table
  *   cell), since a quote's treatment depends only on its neighbours in its sentence; only runs of blocks that
  *   contain a quote are parsed, each with its neighbouring blocks up to the nearest word on either side;
- * - dashes, ellipses and ``backticks'': only text nodes that contain such a sequence are parsed.
+ * - ellipses and ``backticks'': only text nodes that contain such a sequence are parsed (with their dashes);
+ * - dashes elsewhere: two hyphens, and only two, become an em dash, as retext-smartypants reads them, unparsed.
  * tests/unit/content/smart-punctuation.test.ts checks that the result equals remark-smartypants' on
  * generated documents. After the site's native parse (remark-native-parse.ts), which curls quotes and turns
  * ellipses itself, what is left here is mostly dashes.
@@ -40,13 +41,16 @@ export function remarkSmartPunctuation() {
         const end = start + node.value.length;
         if (node.type === 'text') {
           const text = curled[i]!.slice(start, end);
-          node.value = /--|\.\s*\.|``|''/.test(text) ? others.processSync(text).toString() : text;
+          node.value = /\.\s*\.|``|''/.test(text) ? others.processSync(text).toString() : emDashes(text);
         }
         start = end;
       }
     });
   };
 }
+
+/** SmartyPants' dashes in text without ellipses or backticks: exactly two hyphens are an em dash, three or more stay. */
+const emDashes = (text: string) => text.replace(/(?<!-)--(?!-)/g, '—');
 
 /** The document's text as remark-smartypants concatenates it, cut at the space it puts before each block. */
 function blockPieces(tree: Root): Piece[] {

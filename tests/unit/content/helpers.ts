@@ -8,6 +8,12 @@ import { markdownProcessor, type ProcessorOptions } from '../../../src/lib/markd
 
 const fixtureSite = fileURLToPath(new URL('./__fixtures__/site', import.meta.url));
 
+/**
+ * The options a build gives the MDX renderer: Astro's defaults, with SmartyPants off as @astrojs/mdx reads it
+ * from the site's processor (its own typography replaces Astro's).
+ */
+export const buildMdxOptions = { ...markdownConfigDefaults, smartypants: false } as AstroMarkdownOptions;
+
 export const frontmatter = (overrides: Record<string, string> = {}) => {
   const fields: Record<string, string> = {
     title: '"A fixture article"',
@@ -40,7 +46,7 @@ export async function fixtureSiteCompiler(opts: CompileOptions = {}) {
   const root = mkdtempSync(join(tmpdir(), 'gnb-site-'));
   cpSync(fixtureSite, root, { recursive: true });
   const processor = markdownProcessor({ root, base: opts.base ?? '/', site: 'https://example.org', production: opts.production ?? true, math: opts.math ?? 'mathml', parser: opts.parser ?? 'native' });
-  const renderer = await processor.createMdxRenderer!(markdownConfigDefaults as AstroMarkdownOptions, { optimize: false });
+  const renderer = await processor.createMdxRenderer!(buildMdxOptions, { optimize: false });
   return {
     root,
     async compile(source: string, file = 'fixture.mdx') {

@@ -7,10 +7,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { markdownConfigDefaults, type AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import { describe, expect, test } from 'vitest';
 import { markdownProcessor } from '../../../src/lib/markdown/processor.ts';
-import { compileArticle, frontmatter } from './helpers.ts';
+import { buildMdxOptions, compileArticle, frontmatter } from './helpers.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 /** Compiled code with every curly quote made straight again: what is left must not depend on the parser. */
@@ -20,7 +19,7 @@ const articles = join(root, 'content/articles');
 /** The site's renderer with either parser, over the real content (as `astro build` compiles an article). */
 async function siteCompiler(parser: 'native' | 'micromark') {
   const processor = markdownProcessor({ root, base: '/', site: 'https://example.org', production: true, readContentOnce: true, math: 'mathml', parser });
-  const renderer = await processor.createMdxRenderer!(markdownConfigDefaults as AstroMarkdownOptions, { optimize: false });
+  const renderer = await processor.createMdxRenderer!(buildMdxOptions, { optimize: false });
   return async (file: string) => {
     const source = readFileSync(file, 'utf8');
     return (await renderer.process(source.replace(/^---[\s\S]*?---/, (fm) => fm.replace(/[^\n]/g, '')), file, {})).code;
