@@ -64,20 +64,19 @@ function completeTree(tree: Root): void {
  * Parses MDX with Sätteri, the Rust parser behind Astro 7's default Markdown processor, instead of micromark:
  * the same mdast (the site's plugins then run unchanged; tests/unit/content/native-parse.test.ts compares the
  * two on every article), parsed about twenty times faster, and its quotes already curled. A document Sätteri
- * rejects is parsed again by micromark, so a mistake is reported with remark-mdx's message and position (and
- * the unclosed-math hint built on them: src/lib/content/mdx-errors.ts).
+ * (or acorn, reading its JavaScript) rejects is parsed again by micromark, so a mistake is reported with
+ * remark-mdx's message and position (and the unclosed-math hint built on them: src/lib/content/mdx-errors.ts).
  */
 export function remarkNativeParse(this: Processor) {
   const micromarkParse = this.parser;
   if (!micromarkParse) throw new Error('remarkNativeParse comes after remark-parse');
   this.parser = (document, file) => {
-    let tree: Root;
     try {
-      tree = mdxToMdast(document, { features }) as unknown as Root;
+      const tree = mdxToMdast(document, { features }) as unknown as Root;
+      completeTree(tree);
+      return tree;
     } catch {
       return micromarkParse(document, file);
     }
-    completeTree(tree);
-    return tree;
   };
 }

@@ -101,10 +101,15 @@ describe('the native MDX parse', () => {
   });
 
   test('a document that is not MDX fails with remark-mdx\'s message and position', async () => {
-    const broken = `${frontmatter()}\nA <Cite id="elhage2022toy"> that is never closed.\n`;
-    const failure = (parser: 'native' | 'micromark') => compileArticle(broken, { parser }).then(() => 'compiled', (error: Error) => error.message);
-    const message = await failure('native');
-    expect(message).toMatch(/Expected a closing tag for `<Cite>` \(14:3-14:28\)/);
-    expect(message).toBe(await failure('micromark'));
+    const failure = (body: string, parser: 'native' | 'micromark') =>
+      compileArticle(`${frontmatter()}\n${body}\n`, { parser }).then(() => 'compiled', (error: Error & { line?: number; column?: number }) => `${error.line}:${error.column}: ${error.message}`);
+    for (const [body, expected] of [
+      ['A <Cite id="elhage2022toy"> that is never closed.', /^14:1: Expected a closing tag for `<Cite>` \(14:3-14:28\)/],
+      ['An expression that is not JavaScript: {1 +}.', /^14:\d+: Could not parse expression with acorn/],
+    ] as const) {
+      const message = await failure(body, 'native');
+      expect(message).toMatch(expected);
+      expect(message).toBe(await failure(body, 'micromark'));
+    }
   });
 });
