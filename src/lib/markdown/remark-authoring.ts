@@ -33,11 +33,12 @@ export function remarkAuthoring(options: AuthoringOptions) {
     const index = siteIndex();
     const source = readFileSync(file.path, 'utf8');
     const name = relative(options.root, file.path);
-    const frontmatter = splitFrontmatter(source);
     const isArticle = name.startsWith('content/articles/');
+    // The site index has read this file's front matter already (this build, or since the file last changed).
+    const frontmatter = () => index.articles.find((article) => article.file === name)?.data ?? splitFrontmatter(source).data;
     const lineOffset = bodyLineOffset(tree, source);
     const errors = [
-      ...(isArticle ? checkArticleFrontmatter(name, frontmatter.data, source, index) : []),
+      ...(isArticle ? checkArticleFrontmatter(name, frontmatter(), source, index) : []),
       ...checkArticleBody(tree, index, { production: options.production, lineOffset }),
       ...checkLabValues(tree, index, lineOffset),
     ];
