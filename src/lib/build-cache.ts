@@ -24,14 +24,7 @@ function store(file: string, bytes: Uint8Array<ArrayBuffer>): Buffer<ArrayBuffer
 }
 
 /** `make()`'s bytes, from the cache when `key` was made before. */
-export function cachedBytes(space: string, key: string, extension: string, make: () => Uint8Array<ArrayBuffer>): Buffer<ArrayBuffer> {
-  const file = cacheFile(space, key, extension);
-  if (existsSync(file)) return readFileSync(file);
-  return store(file, make());
-}
-
-/** As `cachedBytes`, for work that yields while it runs (the lab's training). */
-export async function cachedBytesAsync(space: string, key: string, extension: string, make: () => Promise<Uint8Array<ArrayBuffer>>): Promise<Buffer<ArrayBuffer>> {
+export async function cachedBytes(space: string, key: string, extension: string, make: () => Uint8Array<ArrayBuffer> | Promise<Uint8Array<ArrayBuffer>>): Promise<Buffer<ArrayBuffer>> {
   const file = cacheFile(space, key, extension);
   if (existsSync(file)) return readFileSync(file);
   return store(file, await make());

@@ -66,7 +66,7 @@ export function cardToSvg(card: Card, drawing?: FigureDrawing, palette = cardPal
 const renderer = `resvg-js ${createRequire(import.meta.url)('@resvg/resvg-js/package.json').version}`;
 const fontHash = createHash('sha256').update(readFileSync(CARD_FONT_FILE)).digest('hex');
 
-export function renderCardPng(card: Card, drawing?: FigureDrawing, palette = cardPalette()): Buffer {
+export function renderCardPng(card: Card, drawing?: FigureDrawing, palette = cardPalette()): Promise<Buffer> {
   const svg = cardToSvg(card, drawing, palette);
   return cachedBytes('link-previews', `${renderer}\n${fontHash}\n${svg}`, '.png', () => new Uint8Array(new Resvg(svg, options).render().asPng()));
 }

@@ -8,6 +8,6 @@ export const getStaticPaths = (async () =>
   (await socialCards()).map((social) => ({ params: { card: social.key }, props: { social } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ social: SocialCard }> = async ({ props: { social } }) => {
-  const png = renderCardPng(social.card, await cardDrawing(social));
+  const png = await renderCardPng(social.card, await cardDrawing(social));
   return new Response(new Uint8Array(png), { headers: { 'content-type': 'image/png' } });
 };

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
-import { cachedBytes, cachedBytesAsync, computedByKey, localSources } from '../../../src/lib/build-cache.ts';
+import { cachedBytes, computedByKey, localSources } from '../../../src/lib/build-cache.ts';
 
 const space = `test-build-cache-${process.pid}`;
 const sources = mkdtempSync(join(tmpdir(), 'build-cache-'));
@@ -21,11 +21,11 @@ test('bytes are made once per key and read back from the cache after', async () 
     made += 1;
     return new Uint8Array([1, 2, made]);
   };
-  expect([...cachedBytes(space, 'a', '.bin', make)]).toEqual([1, 2, 1]);
-  expect([...cachedBytes(space, 'a', '.bin', make)]).toEqual([1, 2, 1]);
-  expect([...cachedBytes(space, 'b', '.bin', make)]).toEqual([1, 2, 2]);
-  expect([...(await cachedBytesAsync(space, 'c', '.bin', async () => make()))]).toEqual([1, 2, 3]);
-  expect([...(await cachedBytesAsync(space, 'c', '.bin', async () => make()))]).toEqual([1, 2, 3]);
+  expect([...(await cachedBytes(space, 'a', '.bin', make))]).toEqual([1, 2, 1]);
+  expect([...(await cachedBytes(space, 'a', '.bin', make))]).toEqual([1, 2, 1]);
+  expect([...(await cachedBytes(space, 'b', '.bin', make))]).toEqual([1, 2, 2]);
+  expect([...(await cachedBytes(space, 'c', '.bin', async () => make()))]).toEqual([1, 2, 3]);
+  expect([...(await cachedBytes(space, 'c', '.bin', async () => make()))]).toEqual([1, 2, 3]);
   expect(made).toBe(3);
 });
 

@@ -18,8 +18,8 @@ describe('renderCardPng', () => {
     }
   });
 
-  it('renders a 1200×630 PNG in the site palette', () => {
-    const png = renderCardPng({ kicker: 'Test', title: 'A card for the unit test', body: 'Body text.' });
+  it('renders a 1200×630 PNG in the site palette', async () => {
+    const png = await renderCardPng({ kicker: 'Test', title: 'A card for the unit test', body: 'Body text.' });
     expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
     expect(cardPalette().background).toMatch(/^#[0-9a-f]{6}$/i);

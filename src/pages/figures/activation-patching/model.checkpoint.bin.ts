@@ -3,13 +3,13 @@
  * time by training the figure's seed once (the same deterministic run as its data.json); cached between builds
  * until the lab or the figure's code changes.
  */
-import { computedByKey, cachedBytesAsync } from '../../../lib/build-cache.ts';
+import { cachedBytes, computedByKey } from '../../../lib/build-cache.ts';
 import { encodeModel } from '../../../figures/activation-patching/checkpoint.ts';
 import { buildTimeModel } from '../../../figures/activation-patching/data.ts';
 
 export async function GET(): Promise<Response> {
   const key = computedByKey(['src/figures/activation-patching/data.ts', 'src/figures/activation-patching/checkpoint.ts']);
-  const bytes = await cachedBytesAsync('figure-models', `activation-patching\n${key}`, '.bin', async () => {
+  const bytes = await cachedBytes('figure-models', key, '.bin', async () => {
     const { network, model } = await buildTimeModel();
     return encodeModel(network.atlas, network.shape, model);
   });

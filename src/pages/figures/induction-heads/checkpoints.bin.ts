@@ -3,12 +3,12 @@
  * build time by training the figure's default two-layer model once (the same deterministic run as its data.json);
  * cached between builds until the lab or the figure's code changes.
  */
-import { computedByKey, cachedBytesAsync } from '../../../lib/build-cache.ts';
+import { cachedBytes, computedByKey } from '../../../lib/build-cache.ts';
 import { encodeCheckpoints } from '../../../figures/induction-heads/checkpoints.ts';
 import { trainBuildTime } from '../../../figures/induction-heads/data.ts';
 
 export async function GET(): Promise<Response> {
   const key = computedByKey(['src/figures/induction-heads/data.ts', 'src/figures/induction-heads/checkpoints.ts']);
-  const bytes = await cachedBytesAsync('figure-models', `induction-heads\n${key}`, '.bin', async () => encodeCheckpoints((await trainBuildTime(2)).checkpoints));
+  const bytes = await cachedBytes('figure-models', key, '.bin', async () => encodeCheckpoints((await trainBuildTime(2)).checkpoints));
   return new Response(bytes, { headers: { 'Content-Type': 'application/octet-stream' } });
 }
