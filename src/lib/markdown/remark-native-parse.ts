@@ -28,8 +28,14 @@ function parseProgram(code: string) {
  */
 function expressionProgram(value: string, spread = false) {
   if (spread) return parseProgram(`({${value}\n})`);
-  const empty = parseProgram(`${value}\n`);
-  return empty.body.length === 0 ? empty : parseProgram(`(${value}\n)`);
+  try {
+    return parseProgram(`(${value}\n)`);
+  } catch (error) {
+    // `()` is no expression: an empty or comment-only one parses as a program without statements, or was bad.
+    const empty = parseProgram(`${value}\n`);
+    if (empty.body.length > 0) throw error;
+    return empty;
+  }
 }
 
 type MdxNode = { type: string; value?: unknown; data?: Record<string, unknown>; attributes?: MdxNode[] };
