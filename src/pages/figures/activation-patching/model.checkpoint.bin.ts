@@ -8,7 +8,8 @@ import { encodeModel } from '../../../figures/activation-patching/checkpoint.ts'
 import { buildTimeModel } from '../../../figures/activation-patching/data.ts';
 
 export async function GET(): Promise<Response> {
-  const key = computedByKey(['src/figures/activation-patching/data.ts', 'src/figures/activation-patching/checkpoint.ts']);
+  // This file and every source it imports: a change to how the model is trained or stored gives a new key.
+  const key = computedByKey(['src/pages/figures/activation-patching/model.checkpoint.bin.ts']);
   const bytes = await cachedBytes('figure-models', key, '.bin', async () => {
     const { network, model } = await buildTimeModel();
     return encodeModel(network.atlas, network.shape, model);

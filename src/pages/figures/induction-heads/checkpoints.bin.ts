@@ -8,7 +8,8 @@ import { encodeCheckpoints } from '../../../figures/induction-heads/checkpoints.
 import { trainBuildTime } from '../../../figures/induction-heads/data.ts';
 
 export async function GET(): Promise<Response> {
-  const key = computedByKey(['src/figures/induction-heads/data.ts', 'src/figures/induction-heads/checkpoints.ts']);
+  // This file and every source it imports: a change to how the model is trained or stored gives a new key.
+  const key = computedByKey(['src/pages/figures/induction-heads/checkpoints.bin.ts']);
   const bytes = await cachedBytes('figure-models', key, '.bin', async () => encodeCheckpoints((await trainBuildTime(2)).checkpoints));
   return new Response(bytes, { headers: { 'Content-Type': 'application/octet-stream' } });
 }
