@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from './tests/e2e/support/chromium.ts';
+import { checkBrowserPath, chromiumArgs } from './tests/e2e/support/chromium.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4500);
 const base = process.env.SITE_BASE ?? '/';
@@ -18,7 +18,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}${base}`,
     trace: 'off',
-    launchOptions: { args: chromiumArgs, ...(chromiumPath ? { executablePath: chromiumPath } : {}) },
+    launchOptions: { args: chromiumArgs, ...(checkBrowserPath ? { executablePath: checkBrowserPath } : {}) },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {

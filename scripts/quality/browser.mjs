@@ -4,7 +4,7 @@
 // hydrates, figures are asked to run (their workers start) and search is exercised where the page has it.
 import { chromium } from '@playwright/test';
 import { axeViolations, schemeRuns } from '../../tests/e2e/support/axe.ts';
-import { chromiumArgs, chromiumPath } from '../../tests/e2e/support/chromium.ts';
+import { checkBrowserPath, chromiumArgs, chromiumPath } from '../../tests/e2e/support/chromium.ts';
 
 /** Buttons inside islands whose name suggests they start work (training, a run). */
 const runButtonName = /\b(train|run|start|play|step|compute|go)\b/i;
@@ -32,9 +32,14 @@ const searchQuery = 'model';
  * }} PageResult
  */
 
-/** @param {string[]} extraArgs */
-export function launchBrowser(extraArgs = []) {
-  return chromium.launch({ args: [...chromiumArgs, ...extraArgs], ...(chromiumPath ? { executablePath: chromiumPath } : {}) });
+/**
+ * @param {string[]} extraArgs
+ * @param {{ timings?: boolean }} options  timings: the full browser a reader runs, for measurements of time;
+ *   otherwise the headless shell the checks use
+ */
+export function launchBrowser(extraArgs = [], { timings = false } = {}) {
+  const executablePath = timings ? chromiumPath : checkBrowserPath;
+  return chromium.launch({ args: [...chromiumArgs, ...extraArgs], ...(executablePath ? { executablePath } : {}) });
 }
 
 /** Installed before any page script: records CSP violations and layout shifts. */

@@ -1,5 +1,6 @@
-// Lighthouse (mobile emulation, its default) on the local Chromium. One browser serves every run; each
-// run opens a fresh tab with storage reset, as Lighthouse does by default.
+// Lighthouse (mobile emulation, its default) on the local Chromium: the full browser when any run is timed, else
+// the headless shell the other checks use. One browser serves every run; each run opens a fresh tab with storage
+// reset, as Lighthouse does by default.
 import lighthouse from 'lighthouse';
 import { createServer } from 'node:net';
 import { launchBrowser } from './browser.mjs';
@@ -112,7 +113,7 @@ export function summarise(lhr) {
  */
 export async function runLighthouse(jobs, { origin, log = () => {} }) {
   const port = await freePort();
-  const browser = await launchBrowser([`--remote-debugging-port=${port}`]);
+  const browser = await launchBrowser([`--remote-debugging-port=${port}`], { timings: jobs.some((job) => job.categories.includes('performance')) });
   /** @type {Record<string, LighthouseRun[]>} */
   const results = {};
   try {

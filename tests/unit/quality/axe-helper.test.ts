@@ -2,10 +2,10 @@
  * The axe helper shared by the browser tests and the quality report finds what it must: violations anywhere
  * or only within given selectors, contrast failures of one colour scheme only, and violations inside a frame.
  */
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeInBothSchemes, axeViolations } from '../../e2e/support/axe.ts';
-import { chromiumArgs, chromiumPath } from '../../e2e/support/chromium.ts';
+import { launchBrowser } from '../../../scripts/quality/browser.mjs';
 
 const page = (body: string) =>
   `<!doctype html><html lang="en"><head><title>Fixture</title><style>
@@ -16,7 +16,7 @@ describe('axe helper', () => {
   let browser: Browser;
   let tab: Page;
   beforeAll(async () => {
-    browser = await chromium.launch({ args: chromiumArgs, ...(chromiumPath ? { executablePath: chromiumPath } : {}) });
+    browser = await launchBrowser();
     tab = await (await browser.newContext()).newPage();
   }, 60_000);
   afterAll(() => browser?.close());

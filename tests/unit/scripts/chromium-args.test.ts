@@ -1,13 +1,14 @@
 import { chromium } from '@playwright/test';
 import { describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../../e2e/support/chromium.ts';
+import { checkBrowserPath, chromiumArgs, chromiumPath } from '../../e2e/support/chromium.ts';
 
 const features = (commandLine: string[]) => commandLine.filter((a) => a.startsWith('--disable-features=')).map((a) => a.slice('--disable-features='.length).split(','));
 
-describe('Chromium as the browser checks launch it', () => {
+// The shell the checks run, and the full browser Lighthouse's timed runs use (one of them when they are the same).
+describe.each([...new Set([checkBrowserPath, chromiumPath])])('Chromium as the checks launch it (%s)', (executablePath) => {
   it('keeps every feature Playwright disables (Chromium applies only the last --disable-features), starts no spare renderer and opens no omnibox popup', async () => {
     // --enable-automation only so that the browser tells its command line.
-    const browser = await chromium.launch({ args: [...chromiumArgs, '--enable-automation'], ...(chromiumPath ? { executablePath: chromiumPath } : {}) });
+    const browser = await chromium.launch({ args: [...chromiumArgs, '--enable-automation'], ...(executablePath ? { executablePath } : {}) });
     try {
       const cdp = await browser.newBrowserCDPSession();
       const { arguments: commandLine } = (await cdp.send('Browser.getBrowserCommandLine')) as { arguments: string[] };
