@@ -1,6 +1,6 @@
-import { visit } from 'unist-util-visit';
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import type { Position } from 'unist';
+import { eachNode } from '../markdown/each-node.ts';
 import { articleSchema } from './article-schema.ts';
 import type { SiteIndex } from './site-index.ts';
 
@@ -25,7 +25,7 @@ export function jsxAttribute(node: JsxNode, name: string): string | undefined {
 }
 
 export function visitComponents(tree: Root, visitor: (node: JsxNode) => void): void {
-  visit(tree, (node) => {
+  eachNode<Nodes>(tree, (node) => {
     if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') visitor(node as unknown as JsxNode);
   });
 }
@@ -58,9 +58,9 @@ export function checkArticleBody(tree: Root, index: SiteIndex, opts: { productio
       errors.push({ message: `Unknown ${check.what}`, value: id, ...at(node.position, offset) });
     }
   });
-  visit(tree, (node) => {
+  eachNode<Nodes>(tree, (node) => {
     if (node.type !== 'link' && node.type !== 'definition') return;
-    const url = (node as { url: string }).url;
+    const url = node.url;
     const problem = checkInternalLink(url, index, opts.production);
     if (problem) errors.push({ message: problem, value: url, ...at(node.position, offset) });
   });

@@ -1,5 +1,5 @@
-import { visit } from 'unist-util-visit';
-import type { Root, Element } from 'hast';
+import type { Nodes, Root } from 'hast';
+import { eachNode } from './each-node.ts';
 
 /**
  * Prefixes root-relative links and sources in content with the deployment base path (Astro does not), and
@@ -8,7 +8,8 @@ import type { Root, Element } from 'hast';
 export function rehypeBaseLinks(options: { base: string; site: string }) {
   const base = options.base.endsWith('/') ? options.base : `${options.base}/`;
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
+    eachNode<Nodes>(tree, (node) => {
+      if (node.type !== 'element') return;
       for (const attr of ['href', 'src'] as const) {
         const value = node.properties[attr];
         if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//')) continue;

@@ -1,5 +1,6 @@
 import { visit, SKIP } from 'unist-util-visit';
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Nodes, Root } from 'hast';
+import { eachNode } from './each-node.ts';
 
 const isElement = (node: unknown): node is Element => (node as Element | undefined)?.type === 'element';
 
@@ -43,8 +44,8 @@ function inertCopy(nodes: ElementContent[]): ElementContent[] {
 export function rehypeSidenotes() {
   return (tree: Root) => {
     const notes = new Map<string, ElementContent[]>();
-    visit(tree, 'element', (node) => {
-      if (node.tagName === 'li' && typeof node.properties.id === 'string' && node.properties.id.includes('fn-')) {
+    eachNode<Nodes>(tree, (node) => {
+      if (node.type === 'element' && node.tagName === 'li' && typeof node.properties.id === 'string' && node.properties.id.includes('fn-')) {
         notes.set(node.properties.id, node.children);
       }
     });

@@ -1,9 +1,9 @@
 import { Parser, type Comment, type Options } from 'acorn';
 import acornJsx from 'acorn-jsx';
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { mdxToMdast } from 'satteri';
 import type { Processor } from 'unified';
-import { visit } from 'unist-util-visit';
+import { eachNode } from './each-node.ts';
 
 /**
  * What remark-gfm and remark-math parse (frontmatter is Astro's), and curly quotes and ellipses: the parser sees
@@ -53,7 +53,7 @@ function mathHast(node: MdxNode): Record<string, unknown> {
  * compiler reads expressions and imports only from there) and the equations' hast.
  */
 function completeTree(tree: Root): void {
-  visit(tree, (node) => {
+  eachNode<Nodes>(tree, (node) => {
     const n = node as MdxNode;
     if (n.type === 'mdxjsEsm') n.data = { ...n.data, estree: parseProgram(String(n.value)) };
     else if (n.type === 'mdxFlowExpression' || n.type === 'mdxTextExpression') n.data = { ...n.data, estree: expressionProgram(String(n.value)) };

@@ -1,7 +1,7 @@
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import type {} from 'mdast-util-mdx-jsx'; // its node types in mdast's unions
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { eachNode } from '../markdown/each-node.ts';
 
 /** What the teach page lists from an article's body: its check-your-understanding questions and discussion prompts. */
 export interface TeachingMaterial {
@@ -18,7 +18,7 @@ export interface TeachingMaterial {
 export function teachingMaterial(tree: Root): TeachingMaterial {
   const questions: string[] = [];
   const discussion: string[] = [];
-  visit(tree, (node) => {
+  eachNode<Nodes>(tree, (node) => {
     if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
     if (node.name === 'Question') {
       const q = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'q')?.value;
