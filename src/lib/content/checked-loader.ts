@@ -21,7 +21,9 @@ export function withFrontmatterChecks(loader: Loader, root = process.cwd()): Loa
           if (entry.filePath) {
             const source = readFileSync(entry.filePath, 'utf8');
             const file = relative(root, entry.filePath);
-            const errors = checkArticleFrontmatter(file, splitFrontmatter(source).data, source, index);
+            // The site index has parsed this file's front matter already.
+            const data = index.articles.find((article) => article.file === file)?.data ?? splitFrontmatter(source).data;
+            const errors = checkArticleFrontmatter(file, data, source, index);
             if (errors.length > 0) throw authoringFailure(file, errors);
           }
           return context.parseData(entry);

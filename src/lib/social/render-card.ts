@@ -59,14 +59,18 @@ export function measureText(line: string, size: number): number {
   return (width * size * 1.02) / REFERENCE_SIZE;
 }
 
-export function cardToSvg(card: Card, drawing?: FigureDrawing, palette = cardPalette()): string {
+let buildPalette: CardPalette | undefined;
+/** A production build reads the palette once for all its cards; the dev server reads it afresh, so an edit shows. */
+const sharedPalette = () => (import.meta.env.PROD ? (buildPalette ??= cardPalette()) : cardPalette());
+
+export function cardToSvg(card: Card, drawing?: FigureDrawing, palette = sharedPalette()): string {
   return cardSvg(card, layoutCard(card, measureText, drawing), palette, drawing);
 }
 
 const renderer = `resvg-js ${createRequire(import.meta.url)('@resvg/resvg-js/package.json').version}`;
 const fontHash = createHash('sha256').update(readFileSync(CARD_FONT_FILE)).digest('hex');
 
-export function renderCardPng(card: Card, drawing?: FigureDrawing, palette = cardPalette()): Promise<Buffer> {
+export function renderCardPng(card: Card, drawing?: FigureDrawing, palette = sharedPalette()): Promise<Buffer> {
   const svg = cardToSvg(card, drawing, palette);
   return cachedBytes('link-previews', `${renderer}\n${fontHash}\n${svg}`, '.png', () => new Uint8Array(new Resvg(svg, options).render().asPng()));
 }
