@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import type { Loader } from 'astro/loaders';
 import { checkArticleFrontmatter } from './article-checks.ts';
 import { authoringFailure } from './authoring-checks.ts';
-import { buildSiteIndex, contentPaths, splitFrontmatter } from './site-index.ts';
+import { articleFrontmatter, buildSiteIndex, contentPaths } from './site-index.ts';
 
 /**
  * Runs the articles' front-matter checks before the collection schema sees an entry. Astro's own YAML
@@ -21,9 +21,7 @@ export function withFrontmatterChecks(loader: Loader, root = process.cwd()): Loa
           if (entry.filePath) {
             const source = readFileSync(entry.filePath, 'utf8');
             const file = relative(root, entry.filePath);
-            // The site index has parsed this file's front matter already.
-            const data = index.articles.find((article) => article.file === file)?.data ?? splitFrontmatter(source).data;
-            const errors = checkArticleFrontmatter(file, data, source, index);
+            const errors = checkArticleFrontmatter(file, articleFrontmatter(index, file, source), source, index);
             if (errors.length > 0) throw authoringFailure(file, errors);
           }
           return context.parseData(entry);

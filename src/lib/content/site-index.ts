@@ -96,6 +96,11 @@ export function splitFrontmatter(source: string): { data: Record<string, unknown
   return { data: (data ?? {}) as Record<string, unknown>, body: source.slice(match[0].length) };
 }
 
+/** An article file's front matter: the index's, which has parsed it, else parsed from `source` (a file it lacks). */
+export function articleFrontmatter(index: SiteIndex, file: string, source: string): Record<string, unknown> {
+  return index.articles.find((article) => article.file === file)?.data ?? splitFrontmatter(source).data;
+}
+
 /** Heading anchors as Astro writes them (github-slugger over the heading's text). */
 export function headingAnchors(tree: Root): string[] {
   const slugger = new GithubSlugger();

@@ -4,7 +4,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { authoringFailure, checkArticleBody, jsxAttribute, visitComponents } from '../content/authoring-checks.ts';
 import { checkArticleFrontmatter, checkLabValues } from '../content/article-checks.ts';
-import { buildSiteIndex, contentPaths, splitFrontmatter, type SiteIndex } from '../content/site-index.ts';
+import { articleFrontmatter, buildSiteIndex, contentPaths, type SiteIndex } from '../content/site-index.ts';
 import { figureAnchor } from '../../figures/contract.ts';
 import { importFigureIslands } from './figure-islands.ts';
 import { countComponentUses } from '../reading/usage.ts';
@@ -34,11 +34,9 @@ export function remarkAuthoring(options: AuthoringOptions) {
     const source = readFileSync(file.path, 'utf8');
     const name = relative(options.root, file.path);
     const isArticle = name.startsWith('content/articles/');
-    // The site index has read this file's front matter already (this build, or since the file last changed).
-    const frontmatter = () => index.articles.find((article) => article.file === name)?.data ?? splitFrontmatter(source).data;
     const lineOffset = bodyLineOffset(tree, source);
     const errors = [
-      ...(isArticle ? checkArticleFrontmatter(name, frontmatter(), source, index) : []),
+      ...(isArticle ? checkArticleFrontmatter(name, articleFrontmatter(index, name, source), source, index) : []),
       ...checkArticleBody(tree, index, { production: options.production, lineOffset }),
       ...checkLabValues(tree, index, lineOffset),
     ];
