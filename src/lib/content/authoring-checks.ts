@@ -1,4 +1,5 @@
 import type { Nodes, Root } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Position } from 'unist';
 import { eachNode } from '../markdown/each-node.ts';
 import { articleSchema } from './article-schema.ts';
@@ -12,12 +13,8 @@ export interface AuthoringError {
   column: number;
 }
 
-interface JsxNode {
-  type: 'mdxJsxFlowElement' | 'mdxJsxTextElement';
-  name: string | null;
-  attributes: { type: string; name?: string; value?: unknown }[];
-  position?: Position;
-}
+/** A component in an article's body (`<Cite id="…" />`, `<Figure>…</Figure>`). */
+type JsxNode = MdxJsxFlowElement | MdxJsxTextElement;
 
 export function jsxAttribute(node: JsxNode, name: string): string | undefined {
   const attr = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === name);
@@ -26,7 +23,7 @@ export function jsxAttribute(node: JsxNode, name: string): string | undefined {
 
 export function visitComponents(tree: Root, visitor: (node: JsxNode) => void): void {
   eachNode<Nodes>(tree, (node) => {
-    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') visitor(node as unknown as JsxNode);
+    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') visitor(node);
   });
 }
 

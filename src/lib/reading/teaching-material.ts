@@ -1,7 +1,6 @@
-import type { Nodes, Root } from 'mdast';
-import type {} from 'mdast-util-mdx-jsx'; // its node types in mdast's unions
+import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { eachNode } from '../markdown/each-node.ts';
+import { jsxAttribute, visitComponents } from '../content/authoring-checks.ts';
 
 /** What the teach page lists from an article's body: its check-your-understanding questions and discussion prompts. */
 export interface TeachingMaterial {
@@ -18,11 +17,10 @@ export interface TeachingMaterial {
 export function teachingMaterial(tree: Root): TeachingMaterial {
   const questions: string[] = [];
   const discussion: string[] = [];
-  eachNode<Nodes>(tree, (node) => {
-    if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
+  visitComponents(tree, (node) => {
     if (node.name === 'Question') {
-      const q = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'q')?.value;
-      if (typeof q === 'string') questions.push(q);
+      const q = jsxAttribute(node, 'q');
+      if (q !== undefined) questions.push(q);
     } else if (node.name === 'DiscussionPrompts') {
       for (const child of node.children) {
         if (child.type !== 'list') continue;
