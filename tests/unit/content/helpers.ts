@@ -1,10 +1,10 @@
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { markdownConfigDefaults } from '@astrojs/markdown-remark';
 import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import { markdownProcessor, type ProcessorOptions } from '../../../src/lib/markdown/processor.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const fixtureSite = fileURLToPath(new URL('./__fixtures__/site', import.meta.url));
 
@@ -41,9 +41,9 @@ export async function compileArticle(source: string, opts: CompileOptions = {}) 
   return (await fixtureSiteCompiler(opts)).compile(source);
 }
 
-/** A fresh copy of the fixture site and one MDX renderer over it, as one build or dev server uses. */
+/** A fresh copy of the fixture site (removed when the test ends) and one MDX renderer over it, as one build or dev server uses. */
 export async function fixtureSiteCompiler(opts: CompileOptions = {}) {
-  const root = mkdtempSync(join(tmpdir(), 'gnb-site-'));
+  const root = tempDir('gnb-site-');
   cpSync(fixtureSite, root, { recursive: true });
   const processor = markdownProcessor({ root, base: opts.base ?? '/', site: 'https://example.org', production: opts.production ?? true, math: opts.math ?? 'mathml', parser: opts.parser ?? 'native' });
   const renderer = await processor.createMdxRenderer!(buildMdxOptions, { optimize: false });

@@ -4,11 +4,11 @@
  * for its own reason.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { tempDir } from '../support/temp-dir.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const fixtures = fileURLToPath(new URL('./__fixtures__/', import.meta.url));
@@ -17,8 +17,8 @@ type Check = { scope: string; id: string; pass: boolean };
 type Run = { status: number | null; stdout: string; report: { checks: Check[]; summary: { passed: number; failed: number }; pages: { path: string; browser: { externalRequests: string[] } }[] } };
 
 /** The report on a fixture site, in a child process (both sites are checked at once: each mostly waits on its browser). */
-function runReport(site: string): Promise<Run> {
-  const out = join(mkdtempSync(join(tmpdir(), 'quality-')), 'quality.json');
+function runReport(site: string, outDir: string): Promise<Run> {
+  const out = join(outDir, `${site}.json`);
   const child = spawn(process.execPath, ['scripts/quality/report.mjs', '--dist', join(fixtures, site), '--only', 'weight,nu,browser', '--out', out, '--quiet'], {
     cwd: root,
     env: { ...process.env, SITE_BASE: '/' },
@@ -34,8 +34,9 @@ function runReport(site: string): Promise<Run> {
 describe('quality report on fixture sites', () => {
   let good: Run;
   let bad: Run;
+  const outDir = tempDir('quality-', 'suite');
   beforeAll(async () => {
-    [good, bad] = await Promise.all([runReport('astro-site'), runReport('bad-site')]);
+    [good, bad] = await Promise.all([runReport('astro-site', outDir), runReport('bad-site', outDir)]);
   }, 300_000);
 
   test('real Astro output within every budget passes', () => {
@@ -66,7 +67,7 @@ describe('quality report on fixture sites', () => {
   });
 
   test('an empty or missing dist fails instead of passing vacuously', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'quality-')), 'quality.json');
+    const out = join(tempDir('quality-'), 'quality.json');
     const result = spawnSync(process.execPath, ['scripts/quality/report.mjs', '--dist', join(fixtures, 'no-such-dist'), '--out', out, '--quiet'], { cwd: root, encoding: 'utf8' });
     expect(result.status).toBe(1);
     expect(JSON.parse(readFileSync(out, 'utf8')).summary.failed).toBeGreaterThan(0);

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blocked, ready, runStages } from '../../../scripts/test/stages.mjs';
+import { tempDir } from '../support/temp-dir.ts';
 
 const stage = (id: string, extra: Record<string, unknown> = {}) => ({ id, title: id, command: 'true', ...extra });
 const ids = (list: { id: string }[]) => list.map((s) => s.id);
@@ -33,7 +33,7 @@ describe('test stage scheduling', () => {
   });
 
   it('runs commands, times them, logs their output and skips what a failure blocks', async () => {
-    const logDir = mkdtempSync(join(tmpdir(), 'stages-'));
+    const logDir = tempDir('stages-');
     const results = await runStages(
       [stage('ok', { command: 'echo hello' }), stage('bad', { command: 'exit 3' }), stage('after', { needs: ['bad'] })],
       { jobs: 2, logDir },
