@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
-import { markdownProcessor } from './src/lib/markdown/processor.ts';
+import { markdownProcessor, mdxOptimize } from './src/lib/markdown/processor.ts';
 import { siteConfig } from './src/lib/site-config.ts';
 import { themeScript } from './src/lib/reading/theme-script.ts';
 import { headersFile } from './src/lib/deploy/headers-file.ts';
@@ -44,7 +44,7 @@ export default defineConfig({
   outDir: process.env.SITE_OUT_DIR ?? 'dist',
   trailingSlash: 'always',
   // Embed pages are noindex: they stay out of the sitemap.
-  integrations: [mdx(), preact(), sitemap({ filter: (page) => !new URL(page).pathname.includes('/embed/') }), headers()],
+  integrations: [mdx({ optimize: mdxOptimize }), preact(), sitemap({ filter: (page) => !new URL(page).pathname.includes('/embed/') }), headers()],
   markdown: {
     processor: markdownProcessor({ root, base: config.base, site: config.url, production, readContentOnce: production, math: config.math }),
     shikiConfig: {

@@ -10,5 +10,9 @@ import H2 from './H2.astro';
 import H3 from './H3.astro';
 import Figure from './Figure.astro';
 import LabValue from './LabValue.astro';
+import type { kitElementOverrides } from './element-overrides.ts';
 
-export const kitComponents = { Cite, Term, Figure, LabValue, Aside, Question, DiscussionPrompts, h2: H2, h3: H3 };
+// Components for HTML elements go here, with their names in element-overrides.ts: the type holds the two together.
+const elements: Record<(typeof kitElementOverrides)[number], typeof H2> = { h2: H2, h3: H3 };
+
+export const kitComponents = { Cite, Term, Figure, LabValue, Aside, Question, DiscussionPrompts, ...elements };

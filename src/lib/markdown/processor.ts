@@ -1,12 +1,14 @@
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import { kitElementOverrides } from '../../components/kit/element-overrides.ts';
 import type { MathOutput } from '../site-config.ts';
 import { remarkAuthoring } from './remark-authoring.ts';
 import { remarkNativeParse } from './remark-native-parse.ts';
 import { rehypeBaseLinks } from './rehype-base-links.ts';
 import { rehypeFailOnMathErrors } from './rehype-fail-on-math-errors.ts';
 import { rehypeSidenotes } from './rehype-sidenotes.ts';
+import { rehypeTables } from './rehype-tables.ts';
 import { remarkSmartPunctuation } from './remark-smart-punctuation.ts';
 import { withTexBraceHints } from './tex-brace-hint.ts';
 
@@ -33,7 +35,13 @@ export function markdownProcessor(options: ProcessorOptions) {
     // The site's own SmartyPants pass replaces Astro's (same text, a fraction of the parsing).
     smartypants: false,
     remarkPlugins: [...(options.parser === 'micromark' ? [] : [remarkNativeParse]), remarkSmartPunctuation, remarkMath, [remarkAuthoring, { root: options.root, production: options.production, readContentOnce: options.readContentOnce }]],
-    rehypePlugins: [[rehypeKatex, { output: options.math === 'html' ? 'htmlAndMathml' : 'mathml' }], [rehypeFailOnMathErrors, { root: options.root }], rehypeSidenotes, [rehypeBaseLinks, { base: options.base, site: options.site }]],
+    rehypePlugins: [[rehypeKatex, { output: options.math === 'html' ? 'htmlAndMathml' : 'mathml' }], [rehypeFailOnMathErrors, { root: options.root }], rehypeSidenotes, rehypeTables, [rehypeBaseLinks, { base: options.base, site: options.site }]],
   });
   return withTexBraceHints(processor, options.root);
 }
+
+/**
+ * @astrojs/mdx's `optimize`: an article's static HTML compiles to strings instead of one JSX call per element, which
+ * the build then bundles and renders (README, "Build cost per page"). Elements the kit overrides stay components.
+ */
+export const mdxOptimize = { ignoreElementNames: [...kitElementOverrides] };
