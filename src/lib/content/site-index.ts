@@ -137,7 +137,13 @@ function stamp(path: string): string {
   return `${size}:${mtimeMs}`;
 }
 
-const readCache = new Map<string, { stamp: string; value: unknown }>();
+/**
+ * Kept on the global object, not in this module: a build loads this module twice (the content loader through
+ * Vite, the authoring checks from astro.config.mjs through Node), and each copy would otherwise read and parse
+ * every article, the glossary and the bibliography again.
+ */
+type ReadCache = Map<string, { stamp: string; value: unknown }>;
+const readCache: ReadCache = ((globalThis as Record<symbol, ReadCache | undefined>)[Symbol.for('grown-not-built/site-index-reads')] ??= new Map());
 
 /**
  * `read(path)`, or what it returned last time if the file has not changed since. The dev server checks
