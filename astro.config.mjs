@@ -43,8 +43,15 @@ export default defineConfig({
   base: config.base,
   outDir: process.env.SITE_OUT_DIR ?? 'dist',
   trailingSlash: 'always',
-  // Embed pages are noindex: they stay out of the sitemap.
-  integrations: [mdx({ optimize: mdxOptimize }), preact(), sitemap({ filter: (page) => !new URL(page).pathname.includes('/embed/') }), headers()],
+  integrations: [
+    mdx({ optimize: mdxOptimize }),
+    // Preact's Vite preset runs Babel over every file it includes, by default all of src/ (the lab's TypeScript too):
+    // only the .tsx files have JSX. The built site is byte-identical either way; a build takes about a third less CPU.
+    preact({ include: [/\.tsx$/] }),
+    // Embed pages are noindex: they stay out of the sitemap.
+    sitemap({ filter: (page) => !new URL(page).pathname.includes('/embed/') }),
+    headers(),
+  ],
   markdown: {
     processor: markdownProcessor({ root, base: config.base, site: config.url, production, readContentOnce: production, math: config.math }),
     shikiConfig: {
