@@ -42,6 +42,7 @@ export function markdownProcessor(options: ProcessorOptions) {
 
 /**
  * @astrojs/mdx's `optimize`: an article's static HTML compiles to strings instead of one JSX call per element, which
- * the build then bundles and renders (README, "Build cost per page"). Elements the kit overrides stay components.
+ * the build then bundles and renders (a build with 200 plain articles: a median 0.7 s less CPU in five alternating
+ * builds each way). Elements the kit overrides stay components.
  */
 export const mdxOptimize = { ignoreElementNames: [...kitElementOverrides] };
