@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { parseBibliography } from '../../../src/lib/content/bibliography.ts';
 import { parseGlossary } from '../../../src/lib/content/glossary.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const fixtureBib = readFileSync(new URL('./__fixtures__/site/content/references.bib', import.meta.url), 'utf8');
 
@@ -50,5 +53,25 @@ describe('glossary loading', () => {
     const entry = '- id: a\n  term: a\n  definition: long enough text\n';
     expect(() => parseGlossary(entry + entry)).toThrow(/^content\/glossary\.yaml:4:1: duplicate id "a"/);
     expect(() => parseGlossary(`${entry}  related: [zzz]\n`)).toThrow(/"a" lists related term "zzz", which does not exist/);
+  });
+});
+
+describe('the site index', () => {
+  test('two copies of its module (a build loads two) parse each file once between them, and read a changed file again', async () => {
+    type SiteIndexModule = typeof import('../../../src/lib/content/site-index.ts');
+    const first = (await import('../../../src/lib/content/site-index.ts')) as SiteIndexModule;
+    // @ts-expect-error a query makes Vite load a second copy of the module, as Node and Vite each do in a build
+    const second = (await import('../../../src/lib/content/site-index.ts?second-copy')) as SiteIndexModule;
+    expect(second.buildSiteIndex).not.toBe(first.buildSiteIndex);
+    const root = tempDir('site-index-');
+    cpSync(fileURLToPath(new URL('./__fixtures__/site', import.meta.url)), root, { recursive: true });
+    const paths = first.contentPaths(root);
+    const [a, b] = [first.buildSiteIndex(paths), second.buildSiteIndex(paths)];
+    expect(a.articles.length).toBeGreaterThan(0);
+    a.articles.forEach((article, i) => expect(b.articles[i]!.data).toBe(article.data));
+    const file = join(paths.articles, readdirSync(paths.articles)[0]!);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: "Changed"'));
+    utimesSync(file, new Date(), new Date(Date.now() + 5_000));
+    expect(second.buildSiteIndex(paths).articles.find((article) => file.endsWith(article.file))?.data.title).toBe('Changed');
   });
 });
