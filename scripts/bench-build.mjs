@@ -250,8 +250,9 @@ function main() {
       mode: { type: 'string', default: 'rich' },
       sizes: { type: 'string', default: '10,100,500' },
       count: { type: 'string', default: '200' },
-      // Four: the floor's cost per page moves between runs enough that two rounds can land either side of 2×.
-      rounds: { type: 'string', default: '4' },
+      // Six: a round's ratio moves by ±0.4 between identical builds on this machine (README), so fewer rounds'
+      // median can land either side of 2×.
+      rounds: { type: 'string', default: '6' },
       json: { type: 'string' },
       docs: { type: 'string' },
       keep: { type: 'boolean', default: false },
