@@ -7,7 +7,7 @@
 //   and reports this site's marginal cost per added page as a ratio to the bare floor.
 //
 //   npm run bench:build [-- --sizes 10,100,500] [--docs README.md] [--keep]
-//   npm run bench:build -- --mode plain [--count 200] [--rounds 4] [--docs README.md] [--keep]
+//   npm run bench:build -- --mode plain [--count 200] [--rounds 6] [--docs README.md] [--keep]
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
