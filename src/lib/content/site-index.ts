@@ -137,12 +137,12 @@ function stamp(path: string): string {
   return `${size}:${mtimeMs}`;
 }
 
+type ReadCache = Map<string, { stamp: string; value: unknown }>;
 /**
  * Kept on the global object, not in this module: a build loads this module twice (the content loader through
  * Vite, the authoring checks from astro.config.mjs through Node), and each copy would otherwise read and parse
  * every article, the glossary and the bibliography again.
  */
-type ReadCache = Map<string, { stamp: string; value: unknown }>;
 const readCache: ReadCache = ((globalThis as Record<symbol, ReadCache | undefined>)[Symbol.for('grown-not-built/site-index-reads')] ??= new Map());
 
 /**
